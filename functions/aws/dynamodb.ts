@@ -1,0 +1,4 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { lazyClient } from './client-cache';
+
+export const dynamoDb = lazyClient(() => new DynamoDBClient({ maxAttempts: 2 }));

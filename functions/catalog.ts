@@ -1,0 +1,31 @@
+/**
+ * Every Lambda function of the system, by the name the ASL files and the CDK app use for it.
+ * Task functions are referenced in the ASL as `${<Name>Arn}`; the CDK app substitutes the
+ * deployed ARNs, the local stack maps them to the same handler files.
+ */
+export const TASK_FUNCTIONS = {
+  CrmFindContact: 'functions/handlers/crm-find-contact.ts',
+  CrmCreateContact: 'functions/handlers/crm-create-contact.ts',
+  CrmContactHistory: 'functions/handlers/crm-contact-history.ts',
+  CrmUpdateContact: 'functions/handlers/crm-update-contact.ts',
+  CrmCreateTask: 'functions/handlers/crm-create-task.ts',
+  EnrichCompany: 'functions/handlers/enrich-company.ts',
+  ScoreLead: 'functions/handlers/score-lead.ts',
+  SendEmail: 'functions/handlers/send-email.ts',
+  PostChatMessage: 'functions/handlers/post-chat-message.ts',
+  SendSms: 'functions/handlers/send-sms.ts',
+  FinishLead: 'functions/handlers/finish-lead.ts',
+  RecordFailure: 'functions/handlers/record-failure.ts',
+} as const;
+
+export type TaskFunctionName = keyof typeof TASK_FUNCTIONS;
+
+export const API_FUNCTIONS = {
+  Intake: 'functions/handlers/intake.ts',
+  Executions: 'functions/handlers/executions.ts',
+} as const;
+
+/** The state machines and the workflow each one runs. */
+export const STATE_MACHINES = {
+  lead: { file: 'statemachines/lead.asl.json', type: 'EXPRESS' },
+} as const;

@@ -1,0 +1,27 @@
+/** What a workflow run produced, as stored on the call record and answered to the agent. */
+
+export const OUTCOME_STATUSES = ['completed', 'partial', 'pending_approval', 'failed'] as const;
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+
+/** `accepted` is never stored: it is the answer while a run is still going. */
+export type ResponseStatus = OutcomeStatus | 'accepted';
+
+export interface WorkflowOutcome {
+  workflowId: string;
+  status: OutcomeStatus;
+  results: Record<string, unknown>;
+  errors: string[];
+  warnings: string[];
+  /** The facts the spoken message is built from, so that it does not depend on one workflow. */
+  highlights: OutcomeHighlights;
+  /** From the moment the intake received the call to the end of the run. */
+  executionTimeMs: number;
+  finishedAt: string;
+}
+
+export interface OutcomeHighlights {
+  followUpAt?: string;
+  team?: string;
+  failedChannels: string[];
+  workingChannels: string[];
+}

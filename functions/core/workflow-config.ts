@@ -1,0 +1,80 @@
+/**
+ * Configuration of the task functions: where the outside services are, who gets notified, and
+ * how teams are reached. Read once, validated, with every bad variable named in one error.
+ */
+import { z } from 'zod';
+import { onConfigReset, readEnv } from './config';
+
+const url = z.string().url('an http(s) URL');
+const email = z.string().email('an e-mail address');
+
+const schema = z.object({
+  CALLS_TABLE: z.string().min(1),
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  HUBSPOT_BASE_URL: url,
+  HUBSPOT_TOKEN: z.string().min(1),
+  SLACK_BASE_URL: url,
+  SLACK_TOKEN: z.string().min(1),
+  ENRICHMENT_BASE_URL: url,
+  ENRICHMENT_TOKEN: z.string().min(1),
+  EMAIL_FROM: email,
+  SALES_MANAGER_PHONE: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +4930123456'),
+  SALES_MANAGER_EMAIL: email,
+  EXECUTIVE_OWNER_EMAIL: email,
+  TEAM_ENTERPRISE_EMAIL: email,
+  TEAM_STANDARD_EMAIL: email,
+  TEAM_INSIDE_EMAIL: email,
+  CHAT_CHANNEL_ENTERPRISE: z.string().min(1).default('#sales-enterprise'),
+  CHAT_CHANNEL_STANDARD: z.string().min(1).default('#sales'),
+  CHAT_CHANNEL_INSIDE: z.string().min(1).default('#inside-sales'),
+  CHAT_CHANNEL_PRICING: z.string().min(1).default('#pricing-strategy'),
+  TIME_ZONE: z.string().default('Europe/Berlin'),
+  FOLLOW_UP_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+});
+
+export type SalesTeam = 'enterprise' | 'standard' | 'inside';
+
+export interface WorkflowConfig {
+  callsTable: string;
+  connectorTimeoutMs: number;
+  hubspot: { baseUrl: string; token: string };
+  slack: { baseUrl: string; token: string };
+  enrichment: { baseUrl: string; token: string };
+  emailFrom: string;
+  salesManager: { phone: string; email: string };
+  executiveOwnerEmail: string;
+  teams: Record<SalesTeam, { email: string; channel: string }>;
+  pricingChannel: string;
+  timeZone: string;
+  followUpHour: number;
+}
+
+let cached: WorkflowConfig | undefined;
+onConfigReset(() => {
+  cached = undefined;
+});
+
+export function workflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
+  if (cached && env === process.env) return cached;
+  const raw = readEnv(schema, env);
+  const config: WorkflowConfig = {
+    callsTable: raw.CALLS_TABLE,
+    connectorTimeoutMs: raw.CONNECTOR_TIMEOUT_MS,
+    hubspot: { baseUrl: raw.HUBSPOT_BASE_URL, token: raw.HUBSPOT_TOKEN },
+    slack: { baseUrl: raw.SLACK_BASE_URL, token: raw.SLACK_TOKEN },
+    enrichment: { baseUrl: raw.ENRICHMENT_BASE_URL, token: raw.ENRICHMENT_TOKEN },
+    emailFrom: raw.EMAIL_FROM,
+    salesManager: { phone: raw.SALES_MANAGER_PHONE, email: raw.SALES_MANAGER_EMAIL },
+    executiveOwnerEmail: raw.EXECUTIVE_OWNER_EMAIL,
+    teams: {
+      enterprise: { email: raw.TEAM_ENTERPRISE_EMAIL, channel: raw.CHAT_CHANNEL_ENTERPRISE },
+      standard: { email: raw.TEAM_STANDARD_EMAIL, channel: raw.CHAT_CHANNEL_STANDARD },
+      inside: { email: raw.TEAM_INSIDE_EMAIL, channel: raw.CHAT_CHANNEL_INSIDE },
+    },
+    pricingChannel: raw.CHAT_CHANNEL_PRICING,
+    timeZone: raw.TIME_ZONE,
+    followUpHour: raw.FOLLOW_UP_HOUR,
+  };
+  if (env === process.env) cached = config;
+  return config;
+}

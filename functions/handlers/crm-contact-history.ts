@@ -1,0 +1,13 @@
+/** Task: a known contact's history, for scoring by previous interactions. */
+import { crm } from '../lead/connections';
+
+export const handler = async (input: { contactId: string }) => {
+  const history = await crm().getContactHistory(input.contactId);
+  return {
+    contactId: input.contactId,
+    isNew: false,
+    interactions: history.interactions,
+    ...(history.lifecycleStage ? { lifecycleStage: history.lifecycleStage } : {}),
+    ...(history.lastContactedAt ? { lastContactedAt: history.lastContactedAt } : {}),
+  };
+};

@@ -1,0 +1,22 @@
+/** Task: creates the lead in the CRM; a contact that already exists is reused, never doubled. */
+import type { Call } from '../core/call';
+import { crm } from '../lead/connections';
+
+function nameParts(name: string | undefined) {
+  if (!name) return {};
+  const [first, ...rest] = name.split(/\s+/);
+  return { firstname: first ?? '', ...(rest.length ? { lastname: rest.join(' ') } : {}) };
+}
+
+export const handler = async (input: { call: Call }) => {
+  const { contact } = input.call;
+  const created = await crm().createContact({
+    email: contact.email,
+    ...nameParts(contact.name),
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(contact.company ? { company: contact.company } : {}),
+    lifecyclestage: 'lead',
+    hs_lead_status: 'NEW',
+  });
+  return { contactId: created.id, isNew: created.created, interactions: 0 };
+};

@@ -1,0 +1,7 @@
+/** Task: the CRM duplicate check, by the caller's e-mail address. */
+import { crm } from '../lead/connections';
+
+export const handler = async (input: { email: string }) => {
+  const contact = await crm().findContactByEmail(input.email);
+  return contact ? { found: true, contactId: contact.id } : { found: false };
+};

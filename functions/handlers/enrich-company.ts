@@ -1,0 +1,15 @@
+/** Task: company facts for scoring, from the business e-mail's domain or the company name. */
+import type { Call } from '../core/call';
+import { companyDomainFromEmail } from '../connectors/company-domain';
+import { enrichment } from '../lead/connections';
+
+export const handler = async (input: { call: Call }) => {
+  const domain = companyDomainFromEmail(input.call.contact.email);
+  const name = input.call.contact.company;
+  if (!domain && !name) return { found: false };
+  const company = await enrichment().lookupCompany({
+    ...(domain ? { domain } : {}),
+    ...(name ? { name } : {}),
+  });
+  return company ? { found: true, ...company } : { found: false };
+};

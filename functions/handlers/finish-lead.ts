@@ -1,0 +1,10 @@
+/** Task: the lead's answer, built from what the steps did and stored on the call record. */
+import { recordOutcome } from '../core/call-records';
+import { workflowConfig } from '../core/workflow-config';
+import { type LeadState, leadOutcome } from '../lead/lead-outcome';
+
+export const handler = async (state: LeadState) => {
+  const outcome = leadOutcome(state);
+  await recordOutcome(workflowConfig().callsTable, state.executionId, outcome);
+  return outcome;
+};

@@ -1,0 +1,27 @@
+/** Task: a workflow that failed for good records why, so repeats and look-ups can say so. */
+import { recordOutcome } from '../core/call-records';
+import { logger } from '../core/logger';
+import { workflowConfig } from '../core/workflow-config';
+
+interface FailedState {
+  executionId: string;
+  receivedAt: number;
+  workflow: string;
+  failure: { Error: string; Cause?: string };
+}
+
+export const handler = async (state: FailedState) => {
+  const now = Date.now();
+  logger.error('Workflow failed', { executionId: state.executionId, error: state.failure.Error });
+  await recordOutcome(workflowConfig().callsTable, state.executionId, {
+    workflowId: `wf_${state.workflow}`,
+    status: 'failed',
+    results: {},
+    errors: [state.failure.Error],
+    warnings: [],
+    highlights: { failedChannels: [], workingChannels: [] },
+    executionTimeMs: now - state.receivedAt,
+    finishedAt: new Date(now).toISOString(),
+  });
+  return { recorded: true };
+};

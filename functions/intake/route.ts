@@ -1,0 +1,45 @@
+/** Which workflow a call runs: the path's flow id names it, and `auto` decides by intent. */
+import type { Intent } from '../core/call';
+import type { IntakeConfig } from '../core/config';
+import { HttpError } from '../core/errors';
+
+export const FLOW_IDS = ['lead', 'support', 'high-value', 'auto'] as const;
+export type FlowId = (typeof FLOW_IDS)[number];
+export type Workflow = Exclude<FlowId, 'auto'>;
+
+const WORKFLOW_BY_INTENT: Record<Intent, Workflow> = {
+  sales: 'lead',
+  partnership: 'lead',
+  information: 'lead',
+  support: 'support',
+  complaint: 'support',
+};
+
+/** Rejects an unknown flow id before anything else is done with the request. */
+export function checkFlowId(flowId: string): FlowId {
+  const known = FLOW_IDS.find((id) => id === flowId.toLowerCase());
+  if (!known) {
+    throw new HttpError(404, `Unknown flow "${flowId.slice(0, 64)}".`, { known_flows: FLOW_IDS });
+  }
+  return known;
+}
+
+export function workflowFor(flowId: FlowId, intent: Intent): Workflow {
+  return flowId === 'auto' ? WORKFLOW_BY_INTENT[intent] : flowId;
+}
+
+/** The state machine that runs `workflow`, or 501 when this deployment does not have it yet. */
+export function stateMachineFor(workflow: Workflow, config: IntakeConfig): string {
+  const arn = {
+    lead: config.stateMachines.lead,
+    support: config.stateMachines.support,
+    'high-value': config.stateMachines.highValue,
+  }[workflow];
+  if (!arn) {
+    throw new HttpError(
+      501,
+      `The ${workflow} workflow is not built yet in this version; send the call to the lead flow.`,
+    );
+  }
+  return arn;
+}

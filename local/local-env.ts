@@ -1,0 +1,78 @@
+/**
+ * The environment the handlers see in the local stack: standard AWS SDK endpoint settings pointing
+ * at the local services, and the same configuration variables a deployment sets.
+ */
+
+export interface LocalEndpoints {
+  dynamodb: string;
+  stepFunctions: string;
+  ses: string;
+  sns: string;
+  hubspot: string;
+  slack: string;
+  enrichment: string;
+}
+
+export const LOCAL_REGION = 'eu-central-1';
+export const LOCAL_ACCOUNT = '000000000000';
+export const LOCAL_SECRETS = {
+  webhookToken: 'local-dev-token',
+  hubspotToken: 'local-hubspot-token',
+  slackToken: 'xoxb-local-slack-token',
+  enrichmentToken: 'local-enrichment-key',
+};
+
+/** Settings a person may choose when starting the stack; everything else is fixed. */
+const USER_SETTINGS = [
+  'WEBHOOK_TOKENS',
+  'WEBHOOK_SIGNING_SECRETS',
+  'SIGNATURE_TOLERANCE_SECONDS',
+  'TIME_BUDGET_MS',
+  'IDEMPOTENCY_TTL_HOURS',
+  'DEFAULT_PHONE_REGION',
+  'TIME_ZONE',
+  'CONNECTOR_TIMEOUT_MS',
+  'FOLLOW_UP_HOUR',
+  'LOG_LEVEL',
+] as const;
+
+export function localEnvironment(
+  endpoints: LocalEndpoints,
+  stateMachines: Record<string, string>,
+  chosen: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const defaults: Record<string, string> = {
+    WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken,
+    LOG_LEVEL: 'WARN',
+  };
+  for (const name of USER_SETTINGS) {
+    const value = chosen[name];
+    if (value !== undefined && value !== '') defaults[name] = value;
+  }
+  return {
+    ...defaults,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+    AWS_ENDPOINT_URL_SNS: endpoints.sns,
+    CALLS_TABLE: 'calls',
+    LEAD_STATE_MACHINE_ARN: stateMachines.lead ?? '',
+    HUBSPOT_BASE_URL: endpoints.hubspot,
+    HUBSPOT_TOKEN: LOCAL_SECRETS.hubspotToken,
+    SLACK_BASE_URL: endpoints.slack,
+    SLACK_TOKEN: LOCAL_SECRETS.slackToken,
+    ENRICHMENT_BASE_URL: endpoints.enrichment,
+    ENRICHMENT_TOKEN: LOCAL_SECRETS.enrichmentToken,
+    EMAIL_FROM: 'sales@voice-automation.example',
+    SALES_MANAGER_PHONE: '+4915100000001',
+    SALES_MANAGER_EMAIL: 'sales-manager@voice-automation.example',
+    EXECUTIVE_OWNER_EMAIL: 'cro@voice-automation.example',
+    TEAM_ENTERPRISE_EMAIL: 'enterprise-sales@voice-automation.example',
+    TEAM_STANDARD_EMAIL: 'sales@voice-automation.example',
+    TEAM_INSIDE_EMAIL: 'inside-sales@voice-automation.example',
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The whole system on one machine: the same handlers and ASL files, AWS wire protocols on
+ * loopback (dynalite, a Step Functions endpoint, SES and SNS endpoints), and stand-ins of the
+ * outside HTTP services. Used by `npm start` and by the tests.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
+import { resetConfig } from '../functions/core/config';
+import { type ApiHandler, apiGatewayHandler, listenOnLoopback } from './api-gateway';
+import { type LocalSes, startLocalSes } from './aws/ses';
+import { type LocalSns, startLocalSns } from './aws/sns';
+import { CRM_SEED } from './crm-seed';
+import { startDynamoDb } from './dynamodb';
+import { LOCAL_ACCOUNT, LOCAL_REGION, LOCAL_SECRETS, localEnvironment } from './local-env';
+import { startEnrichmentStandin } from './standins/enrichment';
+import { type HubSpotStandin, startHubSpotStandin } from './standins/hubspot';
+import { type SlackStandin, startSlackStandin } from './standins/slack';
+import type { StandinServer } from './standins/standin-server';
+import { LocalStepFunctions } from './stepfunctions/engine';
+import { stepFunctionsHandler } from './stepfunctions/server';
+import type { TaskHandler } from './stepfunctions/task-map';
+
+const promiseStatics = Promise as unknown as { withResolvers?: unknown };
+if (!promiseStatics.withResolvers) {
+  // aws-local-stepfunctions 3 relies on it; Node.js 20 does not have it yet.
+  promiseStatics.withResolvers = <T>() => {
+    let resolve!: (value: T | PromiseLike<T>) => void;
+    let reject!: (reason?: unknown) => void;
+    const promise = new Promise<T>((ok, fail) => {
+      resolve = ok;
+      reject = fail;
+    });
+    return { promise, resolve, reject };
+  };
+}
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface LocalStackOptions {
+  /** Folder for data kept across restarts; in memory when absent. */
+  dataDir?: string;
+  /** Port of the API; any free one when 0 or absent. */
+  port?: number;
+  /** Multiplies waits and retry intervals in the workflows (e.g. 0.01 in tests). */
+  timeScale?: number;
+  /** Settings such as TIME_BUDGET_MS; defaults to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  stepFunctionsUrl: string;
+  token: string;
+  outboxDir: string;
+  stepFunctions: LocalStepFunctions;
+  ses: LocalSes;
+  sns: LocalSns;
+  hubspot: HubSpotStandin;
+  slack: SlackStandin;
+  enrichment: StandinServer;
+  stop(): Promise<void>;
+}
+
+async function loadHandler(entry: string): Promise<TaskHandler> {
+  const module = (await import(join(PROJECT_ROOT, entry))) as { handler: TaskHandler };
+  return module.handler;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const chosen = { ...(options.env ?? process.env) };
+  const outboxDir = join(options.dataDir ?? join(PROJECT_ROOT, '.local-data', 'memory'), 'outbox');
+  const closers: Array<() => Promise<void>> = [];
+
+  try {
+    const dynamodb = await startDynamoDb(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
+    closers.push(dynamodb.close);
+    const ses = await startLocalSes({ outboxDir });
+    const sns = await startLocalSns();
+    const hubspot = await startHubSpotStandin({ token: LOCAL_SECRETS.hubspotToken, ...CRM_SEED });
+    const slack = await startSlackStandin({ token: LOCAL_SECRETS.slackToken });
+    const enrichment = await startEnrichmentStandin({ token: LOCAL_SECRETS.enrichmentToken });
+    for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
+
+    const handlers: Record<string, TaskHandler> = {};
+    for (const [name, entry] of Object.entries(TASK_FUNCTIONS)) handlers[name] = await loadHandler(entry);
+    const engine = new LocalStepFunctions({
+      region: LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT,
+      handlers,
+      timeScale: options.timeScale ?? Number(chosen.TIME_SCALE ?? 1),
+      taskTimeoutMs: 15_000,
+    });
+    const substitutions = Object.fromEntries(
+      Object.keys(TASK_FUNCTIONS).map((name) => [`${name}Arn`, engine.functionArn(name)]),
+    );
+    const machineArns: Record<string, string> = {};
+    for (const [workflow, machine] of Object.entries(STATE_MACHINES)) {
+      const text = await readFile(join(PROJECT_ROOT, machine.file), 'utf8');
+      const definition = JSON.parse(
+        text.replace(/\$\{(\w+)\}/g, (whole, name: string) => substitutions[name] ?? whole),
+      );
+      machineArns[workflow] = engine.register(`${workflow}-workflow`, definition, machine.type).arn;
+    }
+    const sfn = await listenOnLoopback(stepFunctionsHandler(engine));
+    closers.push(() => closeServer(sfn.server));
+
+    const env = localEnvironment(
+      {
+        dynamodb: dynamodb.url,
+        stepFunctions: sfn.url,
+        ses: ses.url,
+        sns: sns.url,
+        hubspot: hubspot.url,
+        slack: slack.url,
+        enrichment: enrichment.url,
+      },
+      machineArns,
+      chosen,
+    );
+    Object.assign(process.env, env);
+    resetConfig();
+
+    const api = await listenOnLoopback(
+      apiGatewayHandler([
+        { method: 'POST', path: '/webhook/automation/{flow_id}', handler: (await loadHandler(API_FUNCTIONS.Intake)) as ApiHandler, timeoutMs: 15_000 },
+        { method: 'GET', path: '/executions/{id}', handler: (await loadHandler(API_FUNCTIONS.Executions)) as ApiHandler, timeoutMs: 5_000 },
+      ]),
+      options.port ?? 0,
+    );
+    closers.push(() => closeServer(api.server));
+
+    return {
+      apiUrl: api.url,
+      stepFunctionsUrl: sfn.url,
+      token: (env.WEBHOOK_TOKENS ?? '').split(',')[0]?.trim() ?? '',
+      outboxDir,
+      stepFunctions: engine,
+      ses,
+      sns,
+      hubspot,
+      slack,
+      enrichment,
+      stop: async () => {
+        for (const execution of engine.executions.values()) {
+          if (execution.status === 'RUNNING') execution.abort();
+        }
+        await Promise.all(closers.reverse().map((close) => close().catch(() => undefined)));
+        resetConfig();
+      },
+    };
+  } catch (error) {
+    await Promise.all(closers.map((close) => close().catch(() => undefined)));
+    throw error;
+  }
+}
+
+function closeServer(server: import('node:http').Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
