@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 
-export type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+export type ApiHandler = (
+  event: APIGatewayProxyEvent,
+  context: Context,
+) => Promise<APIGatewayProxyResult>;
 
 export interface ApiRoute {
   method: string;
@@ -30,7 +33,9 @@ function matchRoute(routes: ApiRoute[], method: string, path: string) {
     });
     const match = new RegExp(`^${pattern}$`).exec(path);
     if (match) {
-      const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+      const params = Object.fromEntries(
+        names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
+      );
       return { route, params };
     }
   }
@@ -76,12 +81,20 @@ export function apiGatewayHandler(routes: ApiRoute[]) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const found = matchRoute(routes, request.method ?? 'GET', url.pathname);
     if (!found) {
-      send(response, { statusCode: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Missing Authentication Token' }) });
+      send(response, {
+        statusCode: 404,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Missing Authentication Token' }),
+      });
       return;
     }
     const body = await readBody(request);
     if (!body) {
-      send(response, { statusCode: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request Too Long' }) });
+      send(response, {
+        statusCode: 413,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Request Too Long' }),
+      });
       return;
     }
     const headers: Record<string, string> = {};
@@ -108,9 +121,16 @@ export function apiGatewayHandler(routes: ApiRoute[]) {
       },
     } as unknown as APIGatewayProxyEvent;
     try {
-      send(response, await found.route.handler(event, lambdaContext(found.route.path, found.route.timeoutMs)));
+      send(
+        response,
+        await found.route.handler(event, lambdaContext(found.route.path, found.route.timeoutMs)),
+      );
     } catch {
-      send(response, { statusCode: 502, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Internal server error' }) });
+      send(response, {
+        statusCode: 502,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Internal server error' }),
+      });
     }
   };
 }

@@ -8,10 +8,25 @@ export const RETURNING_CUSTOMER_EMAIL = 'max.weber@acme-industries.example';
 
 export const CRM_SEED: HubSpotStoreSeed = {
   owners: [
-    { id: '501', email: 'enterprise-sales@voice-automation.example', firstName: 'Enterprise', lastName: 'Sales' },
+    {
+      id: '501',
+      email: 'enterprise-sales@voice-automation.example',
+      firstName: 'Enterprise',
+      lastName: 'Sales',
+    },
     { id: '502', email: 'sales@voice-automation.example', firstName: 'Sales', lastName: 'Team' },
-    { id: '503', email: 'inside-sales@voice-automation.example', firstName: 'Inside', lastName: 'Sales' },
-    { id: '504', email: 'cro@voice-automation.example', firstName: 'Chief', lastName: 'Revenue Officer' },
+    {
+      id: '503',
+      email: 'inside-sales@voice-automation.example',
+      firstName: 'Inside',
+      lastName: 'Sales',
+    },
+    {
+      id: '504',
+      email: 'cro@voice-automation.example',
+      firstName: 'Chief',
+      lastName: 'Revenue Officer',
+    },
   ],
   contacts: [
     {

@@ -1,12 +1,24 @@
 /** DynamoDB on loopback (dynalite), with the tables the handlers use. */
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+
 import type { Server } from 'node:http';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
 
 export const TABLES = [{ name: 'calls', key: 'pk' }] as const;
 
-export async function startDynamoDb(path: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = dynalite({ ...(path ? { path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+export async function startDynamoDb(
+  path: string | undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = dynalite({
+    ...(path ? { path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -74,7 +74,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const closers: Array<() => Promise<void>> = [];
 
   try {
-    const dynamodb = await startDynamoDb(options.dataDir ? join(options.dataDir, 'dynamodb') : undefined);
+    const dynamodb = await startDynamoDb(
+      options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+    );
     closers.push(dynamodb.close);
     const ses = await startLocalSes({ outboxDir });
     const sns = await startLocalSns();
@@ -84,7 +86,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
 
     const handlers: Record<string, TaskHandler> = {};
-    for (const [name, entry] of Object.entries(TASK_FUNCTIONS)) handlers[name] = await loadHandler(entry);
+    for (const [name, entry] of Object.entries(TASK_FUNCTIONS))
+      handlers[name] = await loadHandler(entry);
     const engine = new LocalStepFunctions({
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
@@ -124,8 +127,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const api = await listenOnLoopback(
       apiGatewayHandler([
-        { method: 'POST', path: '/webhook/automation/{flow_id}', handler: (await loadHandler(API_FUNCTIONS.Intake)) as ApiHandler, timeoutMs: 15_000 },
-        { method: 'GET', path: '/executions/{id}', handler: (await loadHandler(API_FUNCTIONS.Executions)) as ApiHandler, timeoutMs: 5_000 },
+        {
+          method: 'POST',
+          path: '/webhook/automation/{flow_id}',
+          handler: (await loadHandler(API_FUNCTIONS.Intake)) as ApiHandler,
+          timeoutMs: 15_000,
+        },
+        {
+          method: 'GET',
+          path: '/executions/{id}',
+          handler: (await loadHandler(API_FUNCTIONS.Executions)) as ApiHandler,
+          timeoutMs: 5_000,
+        },
       ]),
       options.port ?? 0,
     );

@@ -53,7 +53,10 @@ export async function claimCall(
   }
 }
 
-export async function readCall(table: string, executionId: string): Promise<CallRecord | undefined> {
+export async function readCall(
+  table: string,
+  executionId: string,
+): Promise<CallRecord | undefined> {
   const { Item: item } = await dynamoDb().send(
     new GetItemCommand({ TableName: table, Key: { pk: { S: executionId } }, ConsistentRead: true }),
   );

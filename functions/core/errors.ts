@@ -22,7 +22,11 @@ export class AppError extends Error {
 export class ConnectorError extends AppError {
   readonly service: string;
 
-  constructor(service: string, message: string, options: { cause?: unknown; context?: ErrorContext } = {}) {
+  constructor(
+    service: string,
+    message: string,
+    options: { cause?: unknown; context?: ErrorContext } = {},
+  ) {
     super(message, options);
     this.service = service;
   }

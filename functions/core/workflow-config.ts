@@ -18,7 +18,9 @@ const schema = z.object({
   ENRICHMENT_BASE_URL: url,
   ENRICHMENT_TOKEN: z.string().min(1),
   EMAIL_FROM: email,
-  SALES_MANAGER_PHONE: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +4930123456'),
+  SALES_MANAGER_PHONE: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such as +4930123456'),
   SALES_MANAGER_EMAIL: email,
   EXECUTIVE_OWNER_EMAIL: email,
   TEAM_ENTERPRISE_EMAIL: email,

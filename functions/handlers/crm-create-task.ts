@@ -6,5 +6,11 @@ import type { LeadTaskInput, StepReport } from '../lead/lead-task';
 export const handler = async (input: LeadTaskInput): Promise<StepReport> => {
   const task = planCrmTask(input);
   const created = await crm().createTask({ contactId: input.contact.contactId, ...task });
-  return { status: 'created', channel: 'crm', id: created.id, at: task.dueAt.toISOString(), to: task.ownerEmail };
+  return {
+    status: 'created',
+    channel: 'crm',
+    id: created.id,
+    at: task.dueAt.toISOString(),
+    to: task.ownerEmail,
+  };
 };

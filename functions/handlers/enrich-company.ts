@@ -1,6 +1,7 @@
 /** Task: company facts for scoring, from the business e-mail's domain or the company name. */
-import type { Call } from '../core/call';
+
 import { companyDomainFromEmail } from '../connectors/company-domain';
+import type { Call } from '../core/call';
 import { enrichment } from '../lead/connections';
 
 export const handler = async (input: { call: Call }) => {

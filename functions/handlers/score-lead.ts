@@ -2,5 +2,8 @@
 import type { Call } from '../core/call';
 import { type CompanyFacts, type ContactFacts, scoreLead } from '../lead/score-lead';
 
-export const handler = async (input: { call: Call; contact: ContactFacts; company: CompanyFacts }) =>
-  scoreLead(input.call, input.contact, input.company);
+export const handler = async (input: {
+  call: Call;
+  contact: ContactFacts;
+  company: CompanyFacts;
+}) => scoreLead(input.call, input.contact, input.company);

@@ -81,7 +81,8 @@ export function verifySignature(
   for (const secret of secrets) {
     const expected = Buffer.from(signPayload(secret, id, seconds, rawBody).slice(3), 'base64');
     for (const candidate of offered) {
-      valid = (candidate.length === expected.length && timingSafeEqual(candidate, expected)) || valid;
+      valid =
+        (candidate.length === expected.length && timingSafeEqual(candidate, expected)) || valid;
     }
   }
   if (!valid) throw new UnauthorizedError('The webhook signature does not match the body.');

@@ -15,7 +15,10 @@ export function checkMediaType(contentType: string | undefined): void {
   if (!contentType) return;
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HttpError(415, `Content-Type ${type || '(empty)'} is not accepted; send application/json.`);
+    throw new HttpError(
+      415,
+      `Content-Type ${type || '(empty)'} is not accepted; send application/json.`,
+    );
   }
 }
 

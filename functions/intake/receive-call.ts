@@ -29,7 +29,10 @@ export interface IncomingCall {
   receivedAt: number;
 }
 
-export async function receiveCall(request: IncomingCall, config: IntakeConfig): Promise<CallResponse> {
+export async function receiveCall(
+  request: IncomingCall,
+  config: IntakeConfig,
+): Promise<CallResponse> {
   const { headers, rawBody } = request;
   verifyBearer(headers.authorization, config.tokens);
   checkBodySize(rawBody);

@@ -19,13 +19,29 @@ export interface MessageFacts {
 }
 
 const CHANNEL_NAMES: Record<Language, Record<string, string>> = {
-  en: { email: 'the e-mail confirmation', chat: 'the team notification', sms: 'the SMS service', calendar: 'the calendar invitation', crm: 'the CRM entry' },
-  de: { email: 'die E-Mail-Bestätigung', chat: 'die Team-Benachrichtigung', sms: 'den SMS-Dienst', calendar: 'die Kalendereinladung', crm: 'den CRM-Eintrag' },
+  en: {
+    email: 'the e-mail confirmation',
+    chat: 'the team notification',
+    sms: 'the SMS service',
+    calendar: 'the calendar invitation',
+    crm: 'the CRM entry',
+  },
+  de: {
+    email: 'die E-Mail-Bestätigung',
+    chat: 'die Team-Benachrichtigung',
+    sms: 'den SMS-Dienst',
+    calendar: 'die Kalendereinladung',
+    crm: 'den CRM-Eintrag',
+  },
 };
 
 const TEAM_NAMES: Record<Language, Record<string, string>> = {
   en: { enterprise: 'enterprise sales team', standard: 'sales team', inside: 'inside sales team' },
-  de: { enterprise: 'Enterprise-Vertriebsteam', standard: 'Vertriebsteam', inside: 'Inside-Sales-Team' },
+  de: {
+    enterprise: 'Enterprise-Vertriebsteam',
+    standard: 'Vertriebsteam',
+    inside: 'Inside-Sales-Team',
+  },
 };
 
 /** "tomorrow at 10 am" / "morgen um 10 Uhr", relative to `now` in `timeZone`. */
@@ -54,13 +70,17 @@ export function spokenTime(iso: string, language: Language, timeZone: string, no
 
 function list(items: string[], language: Language): string {
   const and = language === 'de' ? 'und' : 'and';
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
 
 export function spokenMessage(facts: MessageFacts, language: Language): string {
   const de = language === 'de';
   const team = facts.team ? TEAM_NAMES[language][facts.team] : undefined;
-  const when = facts.followUpAt ? spokenTime(facts.followUpAt, language, facts.timeZone) : undefined;
+  const when = facts.followUpAt
+    ? spokenTime(facts.followUpAt, language, facts.timeZone)
+    : undefined;
   const channel = (name: string) => CHANNEL_NAMES[language][name] ?? name;
 
   switch (facts.status) {

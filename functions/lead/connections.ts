@@ -1,13 +1,13 @@
 /** The connectors the task functions use, built once per process from the workflow config. */
 import { ses } from '../aws/ses';
 import { sns } from '../aws/sns';
-import { onConfigReset } from '../core/config';
-import { workflowConfig } from '../core/workflow-config';
 import { createEmailSender } from '../connectors/email';
 import { createHttpEnrichmentProvider } from '../connectors/enrichment';
 import { createHubSpotClient } from '../connectors/hubspot';
 import { createSlackClient } from '../connectors/slack';
 import { createSmsSender } from '../connectors/sms';
+import { onConfigReset } from '../core/config';
+import { workflowConfig } from '../core/workflow-config';
 
 function once<T>(create: () => T): () => T {
   let value: T | undefined;
@@ -22,8 +22,12 @@ function once<T>(create: () => T): () => T {
 
 const timeoutMs = () => workflowConfig().connectorTimeoutMs;
 
-export const crm = once(() => createHubSpotClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }));
-export const chat = once(() => createSlackClient({ ...workflowConfig().slack, timeoutMs: timeoutMs() }));
+export const crm = once(() =>
+  createHubSpotClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }),
+);
+export const chat = once(() =>
+  createSlackClient({ ...workflowConfig().slack, timeoutMs: timeoutMs() }),
+);
 export const enrichment = once(() =>
   createHttpEnrichmentProvider({ ...workflowConfig().enrichment, timeoutMs: timeoutMs() }),
 );

@@ -1,6 +1,7 @@
 /** The e-mails of the lead workflow, by template name. Plain text, so no lead text is markup. */
-import type { OutgoingEmail } from '../connectors/email';
+
 import { buildCalendarInvite, CALENDAR_INVITE_CONTENT_TYPE } from '../connectors/calendar-invite';
+import type { OutgoingEmail } from '../connectors/email';
 import { workflowConfig } from '../core/workflow-config';
 import { nextBusinessDayAt, urgentMeetingAt } from './follow-up-time';
 import { type LeadTaskInput, leadLabel, owningTeam, UnknownTemplateError } from './lead-task';
@@ -27,7 +28,10 @@ function invite(input: LeadTaskInput, at: Date, minutes: number, summary: string
     summary,
     description: input.call.summary,
     organizer: { email: team.email },
-    attendee: { email: input.call.contact.email, ...(input.call.contact.name ? { name: input.call.contact.name } : {}) },
+    attendee: {
+      email: input.call.contact.email,
+      ...(input.call.contact.name ? { name: input.call.contact.name } : {}),
+    },
   });
   return [{ filename: 'invite.ics', contentType: CALENDAR_INVITE_CONTENT_TYPE, content: ics }];
 }
@@ -55,13 +59,17 @@ export function planLeadEmail(input: LeadTaskInput): PlannedEmail {
             '',
             input.call.summary,
             '',
-            de ? 'Unser Team meldet sich in Kürze bei Ihnen.' : 'Our team will get in touch with you shortly.',
+            de
+              ? 'Unser Team meldet sich in Kürze bei Ihnen.'
+              : 'Our team will get in touch with you shortly.',
           ].join('\n'),
         },
       };
     case 'follow-up-invite': {
       const at = nextBusinessDayAt(received, config.followUpHour, config.timeZone);
-      const subject = de ? 'Einladung: Rückruf zu Ihrer Anfrage' : 'Invitation: follow-up call on your request';
+      const subject = de
+        ? 'Einladung: Rückruf zu Ihrer Anfrage'
+        : 'Invitation: follow-up call on your request';
       return {
         calendar: true,
         at,
@@ -82,7 +90,7 @@ export function planLeadEmail(input: LeadTaskInput): PlannedEmail {
           to: [customer, config.salesManager.email],
           subject: de ? 'Dringender Termin zu Ihrer Anfrage' : 'Urgent meeting on your request',
           text: `${greeting(input)}\n\n${de ? 'wir haben kurzfristig einen Termin für Sie eingeplant.' : 'we have scheduled a meeting with you at short notice.'}`,
-          attachments: invite(input, at, 30, 'Urgent: ' + leadLabel(input.call), 'urgent'),
+          attachments: invite(input, at, 30, `Urgent: ${leadLabel(input.call)}`, 'urgent'),
         },
       };
     }

@@ -49,14 +49,19 @@ export interface PlannedTask {
 export function planCrmTask(input: LeadTaskInput): PlannedTask {
   const config = workflowConfig();
   const team = owningTeam(input);
-  const followUp = nextBusinessDayAt(new Date(input.receivedAt), config.followUpHour, config.timeZone);
+  const followUp = nextBusinessDayAt(
+    new Date(input.receivedAt),
+    config.followUpHour,
+    config.timeZone,
+  );
   switch (input.template) {
     case 'follow-up-call':
       return {
         subject: `Follow-up call: ${leadLabel(input.call)}`,
         body: `${input.call.summary}\n\nScore ${input.score.value}/100: ${reasons(input)}.`,
         dueAt: followUp,
-        priority: input.call.urgency === 'critical' || input.call.urgency === 'high' ? 'high' : 'medium',
+        priority:
+          input.call.urgency === 'critical' || input.call.urgency === 'high' ? 'high' : 'medium',
         ownerEmail: team.email,
       };
     case 'demo-environment':
@@ -77,7 +82,10 @@ export function planContactUpdate(input: LeadTaskInput): Record<string, string> 
     case 'priority-flag':
       return { hs_lead_status: 'OPEN', call_priority: 'critical' };
     case 'executive-owner':
-      return { contact_owner_email: workflowConfig().executiveOwnerEmail, sales_team: 'enterprise' };
+      return {
+        contact_owner_email: workflowConfig().executiveOwnerEmail,
+        sales_team: 'enterprise',
+      };
     default:
       throw new UnknownTemplateError('CRM update', input.template);
   }

@@ -4,7 +4,9 @@ import type { WorkflowOutcome } from '../core/outcome';
 import type { StepReport } from './lead-task';
 import type { CompanyFacts, ContactFacts, LeadScore } from './score-lead';
 
-type BranchResult = StepReport | { status: 'failed'; channel: StepReport['channel']; error: string };
+type BranchResult =
+  | StepReport
+  | { status: 'failed'; channel: StepReport['channel']; error: string };
 type ConditionResult = BranchResult[] | { status: 'skipped'; reason: string };
 
 export interface LeadState {
@@ -14,7 +16,15 @@ export interface LeadState {
   lead: { contact: ContactFacts; company: CompanyFacts & { unavailable?: boolean } };
   score: LeadScore;
   /** In branch order: confirmation, chat, CRM task, invitation, critical, competitor, budget. */
-  followUps?: [BranchResult, BranchResult, BranchResult, BranchResult, ConditionResult, ConditionResult, ConditionResult];
+  followUps?: [
+    BranchResult,
+    BranchResult,
+    BranchResult,
+    BranchResult,
+    ConditionResult,
+    ConditionResult,
+    ConditionResult,
+  ];
   handOver?: { workflow: string; reason: string };
 }
 
@@ -41,10 +51,15 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
     if (Array.isArray(condition)) steps.push(...condition);
   }
   const failed = steps.filter((step) => step.status === 'failed');
-  const smsStep = Array.isArray(critical) ? critical.find((step) => step.channel === 'sms') : undefined;
+  const smsStep = Array.isArray(critical)
+    ? critical.find((step) => step.channel === 'sms')
+    : undefined;
 
-  const warnings = [...new Set(failed.map((step) => `${SERVICE_NAMES[step.channel]} temporarily unavailable`))];
-  if (lead.company.unavailable) warnings.push('Company enrichment unavailable; scored without company data');
+  const warnings = [
+    ...new Set(failed.map((step) => `${SERVICE_NAMES[step.channel]} temporarily unavailable`)),
+  ];
+  if (lead.company.unavailable)
+    warnings.push('Company enrichment unavailable; scored without company data');
 
   const results: Record<string, unknown> = {
     lead_created: {
@@ -76,7 +91,8 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
     };
   }
 
-  const followUpAt = task && task.status !== 'failed' ? task.at : invite?.status === 'sent' ? invite.at : undefined;
+  const followUpAt =
+    task && task.status !== 'failed' ? task.at : invite?.status === 'sent' ? invite.at : undefined;
   const working = steps.filter((step) => step.status === 'sent').map((step) => step.channel);
   return {
     workflowId: 'wf_lead',
@@ -88,7 +104,9 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
       ...(followUpAt ? { followUpAt } : {}),
       team: score.team,
       failedChannels: [...new Set(failed.map((step) => step.channel))],
-      workingChannels: [...new Set(working)].filter((channel) => !failed.some((step) => step.channel === channel)),
+      workingChannels: [...new Set(working)].filter(
+        (channel) => !failed.some((step) => step.channel === channel),
+      ),
     },
     executionTimeMs: now - state.receivedAt,
     finishedAt: new Date(now).toISOString(),

@@ -43,14 +43,25 @@ function companySize(company: CompanyFacts): ScoreReason {
   if (employees === undefined) {
     return { factor: 'company_size', points: 5, max: 30, detail: 'company size unknown' };
   }
-  const points = byThreshold(employees, [[1000, 30], [200, 22], [50, 15], [10, 8], [0, 3]]);
+  const points = byThreshold(employees, [
+    [1000, 30],
+    [200, 22],
+    [50, 15],
+    [10, 8],
+    [0, 3],
+  ]);
   return { factor: 'company_size', points, max: 30, detail: `${employees} employees` };
 }
 
 function budget(call: Call): ScoreReason {
   if (!call.budget) return { factor: 'budget', points: 0, max: 30, detail: 'no budget mentioned' };
   const amount = call.budget.max;
-  const points = byThreshold(amount, [[100_000, 30], [50_000, 22], [10_000, 14], [1, 6]]);
+  const points = byThreshold(amount, [
+    [100_000, 30],
+    [50_000, 22],
+    [10_000, 14],
+    [1, 6],
+  ]);
   const currency = call.budget.currency ? ` ${call.budget.currency}` : '';
   return { factor: 'budget', points, max: 30, detail: `budget up to ${amount}${currency}` };
 }
@@ -68,7 +79,12 @@ function urgency(call: Call): ScoreReason {
 
 function interactions(contact: ContactFacts): ScoreReason {
   const count = contact.isNew ? 0 : contact.interactions;
-  const points = byThreshold(count, [[5, 20], [2, 14], [1, 8], [0, 0]]);
+  const points = byThreshold(count, [
+    [5, 20],
+    [2, 14],
+    [1, 8],
+    [0, 0],
+  ]);
   return {
     factor: 'previous_interactions',
     points,
@@ -84,6 +100,12 @@ export function teamFor(score: number, call: Call): SalesTeam {
 
 export function scoreLead(call: Call, contact: ContactFacts, company: CompanyFacts): LeadScore {
   const reasons = [companySize(company), budget(call), urgency(call), interactions(contact)];
-  const value = Math.max(0, Math.min(100, reasons.reduce((sum, reason) => sum + reason.points, 0)));
+  const value = Math.max(
+    0,
+    Math.min(
+      100,
+      reasons.reduce((sum, reason) => sum + reason.points, 0),
+    ),
+  );
   return { value, reasons, team: teamFor(value, call) };
 }

@@ -4,8 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { historyEvent, type HistoryEvent } from './history';
-import { TaskTokens } from './task-tokens';
+import { type HistoryEvent, historyEvent } from './history';
 import {
   functionNameOf,
   type LambdaContextLike,
@@ -14,6 +13,7 @@ import {
   taskStates,
   UnmappedTaskError,
 } from './task-map';
+import { TaskTokens } from './task-tokens';
 import { scaleDefinition } from './time-scale';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -111,7 +111,8 @@ export class LocalStepFunctions {
       return async (input) => {
         const params = input as { Payload?: unknown };
         const token = this.tokens.claimIn(params);
-        if (!token) throw new ServiceError('States.Runtime', 'waitForTaskToken without $$.Task.Token');
+        if (!token)
+          throw new ServiceError('States.Runtime', 'waitForTaskToken without $$.Task.Token');
         await invoke(params.Payload ?? input);
         return token.settled;
       };
@@ -127,13 +128,15 @@ export class LocalStepFunctions {
 
   machine(arn: string): RegisteredMachine {
     const machine = this.machines.get(arn);
-    if (!machine) throw new ServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    if (!machine)
+      throw new ServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return machine;
   }
 
   execution(arn: string): Execution {
     const execution = this.executions.get(arn);
-    if (!execution) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    if (!execution)
+      throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return execution;
   }
 
@@ -151,7 +154,12 @@ export class LocalStepFunctions {
     const startDate = new Date();
     const tokens = this.tokens;
     const context = {
-      Execution: { Id: arn, Name: executionName, Input: parsedInput, StartTime: startDate.toISOString() },
+      Execution: {
+        Id: arn,
+        Name: executionName,
+        Input: parsedInput,
+        StartTime: startDate.toISOString(),
+      },
       StateMachine: { Id: machine.arn, Name: machine.name },
       get Task() {
         return { Token: tokens.mint(arn) };
@@ -178,21 +186,23 @@ export class LocalStepFunctions {
         execution.history.push(historyEvent(execution.history.length + 1, event));
       }
     })().catch(() => undefined);
-    execution.done = running.result.then(
-      (output) => {
-        execution.status = 'SUCCEEDED';
-        execution.output = JSON.stringify(output);
-      },
-      (error: Error & { cause?: { name?: string; message?: string } }) => {
-        execution.status = statusOf(error);
-        execution.error = error.cause?.name ?? error.name;
-        execution.cause = error.cause?.message ?? error.message;
-      },
-    ).then(async () => {
-      execution.stopDate = new Date();
-      this.tokens.dropExecution(arn);
-      await recordEvents;
-    });
+    execution.done = running.result
+      .then(
+        (output) => {
+          execution.status = 'SUCCEEDED';
+          execution.output = JSON.stringify(output);
+        },
+        (error: Error & { cause?: { name?: string; message?: string } }) => {
+          execution.status = statusOf(error);
+          execution.error = error.cause?.name ?? error.name;
+          execution.cause = error.cause?.message ?? error.message;
+        },
+      )
+      .then(async () => {
+        execution.stopDate = new Date();
+        this.tokens.dropExecution(arn);
+        await recordEvents;
+      });
     this.executions.set(arn, execution);
     return execution;
   }

@@ -23,7 +23,8 @@ function describe(execution: Execution) {
   };
 }
 
-const text = (body: Body, key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
+const text = (body: Body, key: string) =>
+  typeof body[key] === 'string' ? (body[key] as string) : undefined;
 
 function required(body: Body, key: string): string {
   const value = text(body, key);
@@ -41,7 +42,10 @@ async function dispatch(engine: LocalStepFunctions, action: string, body: Body):
     case 'StartSyncExecution': {
       const machine = engine.machine(required(body, 'stateMachineArn'));
       if (machine.type !== 'EXPRESS') {
-        throw new ServiceError('StateMachineTypeNotSupported', 'StartSyncExecution needs an EXPRESS state machine');
+        throw new ServiceError(
+          'StateMachineTypeNotSupported',
+          'StartSyncExecution needs an EXPRESS state machine',
+        );
       }
       const execution = engine.start(machine.arn, text(body, 'name'), text(body, 'input') ?? '{}');
       await execution.done;
@@ -52,7 +56,10 @@ async function dispatch(engine: LocalStepFunctions, action: string, body: Body):
       return describe(engine.execution(required(body, 'executionArn')));
     case 'GetExecutionHistory': {
       const execution = engine.execution(required(body, 'executionArn'));
-      const events = execution.history.map((event) => ({ ...event, timestamp: seconds(event.timestamp) }));
+      const events = execution.history.map((event) => ({
+        ...event,
+        timestamp: seconds(event.timestamp),
+      }));
       return { events: body.reverseOrder ? events.reverse() : events };
     }
     case 'StopExecution': {
@@ -90,16 +97,23 @@ async function dispatch(engine: LocalStepFunctions, action: string, body: Body):
     case 'SendTaskFailure':
     case 'SendTaskHeartbeat': {
       const token = required(body, 'taskToken');
-      if (!engine.tokens.has(token)) throw new ServiceError('TaskTimedOut', 'Task Timed Out or does not exist');
+      if (!engine.tokens.has(token))
+        throw new ServiceError('TaskTimedOut', 'Task Timed Out or does not exist');
       if (action === 'SendTaskSuccess') {
         engine.tokens.settle(token, { output: JSON.parse(required(body, 'output')) });
       } else if (action === 'SendTaskFailure') {
-        engine.tokens.settle(token, { error: text(body, 'error') ?? 'States.TaskFailed', cause: text(body, 'cause') ?? '' });
+        engine.tokens.settle(token, {
+          error: text(body, 'error') ?? 'States.TaskFailed',
+          cause: text(body, 'cause') ?? '',
+        });
       }
       return {};
     }
     default:
-      throw new ServiceError('UnknownOperationException', `The local stack does not serve ${action}`);
+      throw new ServiceError(
+        'UnknownOperationException',
+        `The local stack does not serve ${action}`,
+      );
   }
 }
 

@@ -30,7 +30,9 @@ export function taskStates(definition: { States: StatesObject }): TaskState[] {
     for (const branch of (state.Branches as Array<{ States: StatesObject }> | undefined) ?? []) {
       found.push(...taskStates(branch));
     }
-    const processor = (state.ItemProcessor ?? state.Iterator) as { States: StatesObject } | undefined;
+    const processor = (state.ItemProcessor ?? state.Iterator) as
+      | { States: StatesObject }
+      | undefined;
     if (processor) found.push(...taskStates(processor));
   }
   return found;

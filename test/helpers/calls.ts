@@ -5,7 +5,9 @@ import { PROJECT_ROOT } from '../../local/stack';
 
 type Body = Record<string, Record<string, unknown> | unknown>;
 
-const SAMPLE = JSON.parse(readFileSync(join(PROJECT_ROOT, 'local/sample-call.json'), 'utf8')) as Body;
+const SAMPLE = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'local/sample-call.json'), 'utf8'),
+) as Body;
 
 /** The README's sample call with parts replaced, e.g. `{ conversation_context: { urgency_level: 'critical' } }`. */
 export function sampleCall(overrides: Record<string, Record<string, unknown>> = {}): Body {
@@ -43,11 +45,18 @@ export async function postCall(
     },
     body: options.raw ?? JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Answer['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Answer['body'],
+  };
 }
 
 /** Polls `probe` until it returns a value, or fails at the deadline. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let interval = 20;
   for (;;) {

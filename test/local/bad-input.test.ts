@@ -25,7 +25,10 @@ function signed(raw: string, options: { secret?: string; timestamp?: number; id?
 }
 
 /** Sends `raw` signed, with the current token, and checks that nothing ran or was stored. */
-async function sendRejected(raw: string, extra: { flow?: string; headers?: Record<string, string> } = {}) {
+async function sendRejected(
+  raw: string,
+  extra: { flow?: string; headers?: Record<string, string> } = {},
+) {
   const executions = stack.stepFunctions.executions.size;
   const crmCalls = stack.hubspot.requests().length;
   const answer = await postCall(stack.apiUrl, undefined, {
@@ -41,7 +44,9 @@ async function sendRejected(raw: string, extra: { flow?: string; headers?: Recor
 
 describe('the intake over HTTP refuses bad input precisely and runs nothing', () => {
   it('accepts either of two rotating tokens with a valid signature', async () => {
-    const raw = JSON.stringify(sampleCall({ conversation_context: { customer_email: 'ok@initrode.example' } }));
+    const raw = JSON.stringify(
+      sampleCall({ conversation_context: { customer_email: 'ok@initrode.example' } }),
+    );
     for (const token of ['old-token', 'new-token']) {
       const answer = await postCall(stack.apiUrl, undefined, { raw, token, headers: signed(raw) });
       expect(answer.status).toBe(200);
@@ -50,7 +55,11 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
 
   it('rejects a wrong bearer token with 401', async () => {
     const raw = JSON.stringify(sampleCall());
-    const answer = await postCall(stack.apiUrl, undefined, { raw, token: 'guess', headers: signed(raw) });
+    const answer = await postCall(stack.apiUrl, undefined, {
+      raw,
+      token: 'guess',
+      headers: signed(raw),
+    });
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: 'The bearer token is not valid.' });
   });
@@ -71,17 +80,23 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
   });
 
   it('rejects a body larger than 256 KB with 413', async () => {
-    const body = sampleCall({ conversation_context: { conversation_summary: 'x'.repeat(270_000) } });
+    const body = sampleCall({
+      conversation_context: { conversation_summary: 'x'.repeat(270_000) },
+    });
     const answer = await sendRejected(JSON.stringify(body));
     expect(answer.status).toBe(413);
     expect(answer.body.error).toMatch(/at most 262144 are accepted/);
   });
 
   it('rejects a body that is not JSON with 415 or 400 saying where it broke', async () => {
-    const form = await sendRejected('email=a@b.example', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await sendRejected('email=a@b.example', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
 
-    const broken = await sendRejected('{\n  "trigger_source": "mid_call_tool"\n  "conversation_context": {}\n}');
+    const broken = await sendRejected(
+      '{\n  "trigger_source": "mid_call_tool"\n  "conversation_context": {}\n}',
+    );
     expect(broken.status).toBe(400);
     expect(broken.body.error).toBe('The body is not valid JSON: it breaks at line 3, column 3.');
   });
@@ -98,7 +113,9 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
     const answer = await sendRejected(JSON.stringify(body));
 
     expect(answer.status).toBe(400);
-    const fields = (answer.body.errors as Array<{ field: string }>).map((error) => error.field).sort();
+    const fields = (answer.body.errors as Array<{ field: string }>)
+      .map((error) => error.field)
+      .sort();
     expect(fields).toEqual([
       'conversation_context.conversation_summary',
       'conversation_context.customer_email',
@@ -108,7 +125,13 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
     const intent = (answer.body.errors as Array<{ field: string; allowed?: unknown }>).find(
       (error) => error.field === 'conversation_context.detected_intent',
     );
-    expect(intent?.allowed).toEqual(['support', 'sales', 'information', 'complaint', 'partnership']);
+    expect(intent?.allowed).toEqual([
+      'support',
+      'sales',
+      'information',
+      'complaint',
+      'partnership',
+    ]);
   });
 
   it('answers 404 naming the known flows for an unknown flow id', async () => {
@@ -125,14 +148,27 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
   });
 
   it('does not let a rejected body poison its key: the corrected delivery runs', async () => {
-    const body = sampleCall({ conversation_context: { customer_email: 'fixme@initrode.example', detected_intent: 'nope' } });
+    const body = sampleCall({
+      conversation_context: { customer_email: 'fixme@initrode.example', detected_intent: 'nope' },
+    });
     const id = 'msg_same_delivery';
     const raw = JSON.stringify(body);
-    const rejected = await postCall(stack.apiUrl, undefined, { raw, token: 'new-token', headers: signed(raw, { id }) });
+    const rejected = await postCall(stack.apiUrl, undefined, {
+      raw,
+      token: 'new-token',
+      headers: signed(raw, { id }),
+    });
     expect(rejected.status).toBe(400);
 
-    const fixed = JSON.stringify({ ...body, conversation_context: { ...(body.conversation_context as object), detected_intent: 'sales' } });
-    const accepted = await postCall(stack.apiUrl, undefined, { raw: fixed, token: 'new-token', headers: signed(fixed, { id }) });
+    const fixed = JSON.stringify({
+      ...body,
+      conversation_context: { ...(body.conversation_context as object), detected_intent: 'sales' },
+    });
+    const accepted = await postCall(stack.apiUrl, undefined, {
+      raw: fixed,
+      token: 'new-token',
+      headers: signed(fixed, { id }),
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.status).toBe('completed');
   });

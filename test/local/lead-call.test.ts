@@ -15,7 +15,8 @@ beforeEach(() => {
   }
 });
 
-const contactCreations = () => stack.hubspot.requests({ method: 'POST', path: '/crm/v3/objects/contacts' });
+const contactCreations = () =>
+  stack.hubspot.requests({ method: 'POST', path: '/crm/v3/objects/contacts' });
 
 describe('a sales call on the lead flow', () => {
   it('completes with a spoken message and the results the stand-ins saw', async () => {
@@ -24,9 +25,13 @@ describe('a sales call on the lead flow', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.status).toBe('completed');
     expect(answer.body.execution_id).toMatch(/^exec_[0-9a-f]{32}$/);
-    expect(answer.body.message).toMatch(/^Perfect! I have processed your request and scheduled a follow-up for /);
+    expect(answer.body.message).toMatch(
+      /^Perfect! I have processed your request and scheduled a follow-up for /,
+    );
     const lead = answer.body.results?.lead_created ?? {};
-    expect(lead.crm_contact_id).toBe(stack.hubspot.store.contactByEmail('lena.fischer@globex-logistics.example')?.id);
+    expect(lead.crm_contact_id).toBe(
+      stack.hubspot.store.contactByEmail('lena.fischer@globex-logistics.example')?.id,
+    );
     expect(lead.assigned_team).toBe('standard');
     expect(answer.body.results?.notifications_sent).toEqual({
       email_confirmation: 'sent',
@@ -34,24 +39,33 @@ describe('a sales call on the lead flow', () => {
       calendar_invite: 'sent',
       sms_alert: 'skipped',
     });
-    expect(answer.body.results?.follow_up_scheduled?.task_id).toBe([...stack.hubspot.store.tasks.keys()][0]);
+    expect(answer.body.results?.follow_up_scheduled?.task_id).toBe(
+      [...stack.hubspot.store.tasks.keys()][0],
+    );
 
     expect(contactCreations()).toHaveLength(1);
     expect(stack.hubspot.store.tasks.size).toBe(1);
     expect(stack.slack.messages()).toHaveLength(1);
-    expect(stack.ses.messages().map((message) => message.subject).sort()).toEqual([
-      'Invitation: follow-up call on your request',
-      'We have received your request',
-    ]);
+    expect(
+      stack.ses
+        .messages()
+        .map((message) => message.subject)
+        .sort(),
+    ).toEqual(['Invitation: follow-up call on your request', 'We have received your request']);
     expect(stack.sns.messages()).toHaveLength(0);
   });
 
   it('answers a repeat with a new timestamp from the first run, creating nothing again', async () => {
-    const body = sampleCall({ conversation_context: { customer_email: 'repeat@initrode.example' } });
+    const body = sampleCall({
+      conversation_context: { customer_email: 'repeat@initrode.example' },
+    });
     const first = await postCall(stack.apiUrl, body);
     const again = await postCall(stack.apiUrl, {
       ...body,
-      conversation_context: { ...(body.conversation_context as object), timestamp: new Date().toISOString() },
+      conversation_context: {
+        ...(body.conversation_context as object),
+        timestamp: new Date().toISOString(),
+      },
     });
 
     expect(again.body.execution_id).toBe(first.body.execution_id);
@@ -65,10 +79,14 @@ describe('a sales call on the lead flow', () => {
     const body = sampleCall({ conversation_context: { customer_email: 'storm@initrode.example' } });
     const before = stack.stepFunctions.executions.size;
 
-    const answers = await Promise.all(Array.from({ length: 10 }, () => postCall(stack.apiUrl, body)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => postCall(stack.apiUrl, body)),
+    );
 
     expect(new Set(answers.map((answer) => answer.body.execution_id)).size).toBe(1);
-    expect(answers.every((answer) => answer.status === 200 && answer.body.status === 'completed')).toBe(true);
+    expect(
+      answers.every((answer) => answer.status === 200 && answer.body.status === 'completed'),
+    ).toBe(true);
     expect(stack.stepFunctions.executions.size).toBe(before + 1);
     expect(contactCreations()).toHaveLength(1);
     expect(stack.slack.messages()).toHaveLength(1);
@@ -91,15 +109,24 @@ describe('a sales call on the lead flow', () => {
       enterprise_budget: 'done',
     });
     expect(stack.sns.messages()).toEqual([
-      expect.objectContaining({ to: '+4915100000001', text: expect.stringContaining('CRITICAL lead') }),
+      expect.objectContaining({
+        to: '+4915100000001',
+        text: expect.stringContaining('CRITICAL lead'),
+      }),
     ]);
-    const channels = stack.slack.messages().map((message) => message.requestedChannel).sort();
+    const channels = stack.slack
+      .messages()
+      .map((message) => message.requestedChannel)
+      .sort();
     expect(channels).toEqual(['#pricing-strategy', '#sales-enterprise']);
     const subjects = stack.ses.messages().map((message) => message.subject);
     expect(subjects).toContain('Battle card: Contoso, Fabrikam');
     expect(subjects).toContain('Urgent meeting on your request');
     const contact = stack.hubspot.store.contactByEmail('ceo@initrode.example');
-    expect(contact?.properties).toMatchObject({ call_priority: 'critical', contact_owner_email: 'cro@voice-automation.example' });
+    expect(contact?.properties).toMatchObject({
+      call_priority: 'critical',
+      contact_owner_email: 'cro@voice-automation.example',
+    });
     expect(stack.hubspot.store.tasks.size).toBe(2);
   });
 
@@ -107,7 +134,10 @@ describe('a sales call on the lead flow', () => {
     const answer = await postCall(
       stack.apiUrl,
       sampleCall({
-        conversation_context: { customer_email: RETURNING_CUSTOMER_EMAIL, urgency_level: 'critical' },
+        conversation_context: {
+          customer_email: RETURNING_CUSTOMER_EMAIL,
+          urgency_level: 'critical',
+        },
         custom_data: { budget_mentioned: '250k' },
       }),
     );
@@ -156,7 +186,9 @@ describe('a sales call on the lead flow', () => {
       { headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } },
     );
 
-    expect(answer.body.message).toMatch(/^Perfekt! Ich habe Ihre Anfrage aufgenommen und einen Rückruf für .* eingeplant\./);
+    expect(answer.body.message).toMatch(
+      /^Perfekt! Ich habe Ihre Anfrage aufgenommen und einen Rückruf für .* eingeplant\./,
+    );
   });
 
   it('answers accepted when the budget runs out, and the run finishes by itself', async () => {

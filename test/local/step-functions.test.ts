@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import {
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
@@ -8,7 +9,6 @@ import {
   StartSyncExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../local/stack';
 import { listenOnLoopback } from '../../local/api-gateway';
@@ -54,7 +54,14 @@ const flaky = engine.register(
       CallFlaky: {
         Type: 'Task',
         Resource: arn('Flaky'),
-        Retry: [{ ErrorEquals: ['ServiceUnavailableError'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }],
+        Retry: [
+          {
+            ErrorEquals: ['ServiceUnavailableError'],
+            IntervalSeconds: 2,
+            MaxAttempts: 3,
+            BackoffRate: 2,
+          },
+        ],
         End: true,
       },
     },
@@ -105,12 +112,19 @@ describe('the local Step Functions endpoint', () => {
       States: {
         Outer: {
           Type: 'Parallel',
-          Branches: [{ StartAt: 'CallNowhere', States: { CallNowhere: { Type: 'Task', Resource: arn('Nowhere'), End: true } } }],
+          Branches: [
+            {
+              StartAt: 'CallNowhere',
+              States: { CallNowhere: { Type: 'Task', Resource: arn('Nowhere'), End: true } },
+            },
+          ],
           End: true,
         },
       },
     };
-    expect(() => engine.register('broken', definition, 'EXPRESS')).toThrow(/CallNowhere \(arn:aws:lambda:.*:function:Nowhere\)/);
+    expect(() => engine.register('broken', definition, 'EXPRESS')).toThrow(
+      /CallNowhere \(arn:aws:lambda:.*:function:Nowhere\)/,
+    );
   });
 
   it('runs a synchronous execution and answers its output', async () => {
@@ -122,10 +136,14 @@ describe('the local Step Functions endpoint', () => {
   });
 
   it('retries a task by its error name and records the retries in the history', async () => {
-    const result = await client.send(new StartSyncExecutionCommand({ stateMachineArn: flaky.arn, name: 'flaky-1' }));
+    const result = await client.send(
+      new StartSyncExecutionCommand({ stateMachineArn: flaky.arn, name: 'flaky-1' }),
+    );
     expect(JSON.parse(result.output ?? '')).toEqual({ attempts: 3 });
 
-    const history = await client.send(new GetExecutionHistoryCommand({ executionArn: result.executionArn }));
+    const history = await client.send(
+      new GetExecutionHistoryCommand({ executionArn: result.executionArn }),
+    );
     const types = history.events?.map((event) => event.type);
     expect(types?.[0]).toBe('ExecutionStarted');
     expect(types?.filter((type) => type === ('TaskRetried' as never))).toHaveLength(2);
@@ -139,24 +157,38 @@ describe('the local Step Functions endpoint', () => {
   });
 
   it('holds a callback task until SendTaskSuccess, and routes SendTaskFailure by error name', async () => {
-    const started = await client.send(new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'approve-1', input: '{}' }));
+    const started = await client.send(
+      new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'approve-1', input: '{}' }),
+    );
     const token = await eventually(async () => waiting.shift());
-    const running = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    const running = await client.send(
+      new DescribeExecutionCommand({ executionArn: started.executionArn }),
+    );
     expect(running.status).toBe('RUNNING');
 
-    await client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"approved":true}' }));
+    await client.send(
+      new SendTaskSuccessCommand({ taskToken: token, output: '{"approved":true}' }),
+    );
     const done = await eventually(async () => {
-      const described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+      const described = await client.send(
+        new DescribeExecutionCommand({ executionArn: started.executionArn }),
+      );
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output ?? '')).toEqual({ approved: true });
 
-    const second = await client.send(new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'reject-1', input: '{}' }));
+    const second = await client.send(
+      new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'reject-1', input: '{}' }),
+    );
     const secondToken = await eventually(async () => waiting.shift());
-    await client.send(new SendTaskFailureCommand({ taskToken: secondToken, error: 'Rejected', cause: 'no budget' }));
+    await client.send(
+      new SendTaskFailureCommand({ taskToken: secondToken, error: 'Rejected', cause: 'no budget' }),
+    );
     const declined = await eventually(async () => {
-      const described = await client.send(new DescribeExecutionCommand({ executionArn: second.executionArn }));
+      const described = await client.send(
+        new DescribeExecutionCommand({ executionArn: second.executionArn }),
+      );
       return described.status === 'RUNNING' ? undefined : described;
     });
     expect(JSON.parse(declined.output ?? '')).toBe('declined');
@@ -167,16 +199,24 @@ describe('the local Step Functions endpoint', () => {
   });
 
   it('stops a running execution', async () => {
-    const started = await client.send(new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'stop-1', input: '{}' }));
+    const started = await client.send(
+      new StartExecutionCommand({ stateMachineArn: approval.arn, name: 'stop-1', input: '{}' }),
+    );
     await eventually(async () => waiting.shift());
     await client.send(new StopExecutionCommand({ executionArn: started.executionArn }));
-    const described = await client.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
+    const described = await client.send(
+      new DescribeExecutionCommand({ executionArn: started.executionArn }),
+    );
     expect(described.status).toBe('ABORTED');
   });
 
   it('answers ExecutionDoesNotExist for an unknown execution', async () => {
     await expect(
-      client.send(new DescribeExecutionCommand({ executionArn: `${doubler.arn.replace(':stateMachine:', ':execution:')}:nope` })),
+      client.send(
+        new DescribeExecutionCommand({
+          executionArn: `${doubler.arn.replace(':stateMachine:', ':execution:')}:nope`,
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
   });
 });
