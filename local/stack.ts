@@ -3,7 +3,8 @@
  * loopback (dynalite, a Step Functions endpoint, SES and SNS endpoints), and stand-ins of the
  * outside HTTP services. Used by `npm start` and by the tests.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
@@ -38,6 +39,9 @@ if (!promiseStatics.withResolvers) {
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** The folders the stack writes below its data folder. */
+export const STACK_DATA_FOLDERS = ['dynamodb', 'outbox'] as const;
+
 export interface LocalStackOptions {
   /** Folder for data kept across restarts; in memory when absent. */
   dataDir?: string;
@@ -70,8 +74,10 @@ async function loadHandler(entry: string): Promise<TaskHandler> {
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const chosen = { ...(options.env ?? process.env) };
-  const outboxDir = join(options.dataDir ?? join(PROJECT_ROOT, '.local-data', 'memory'), 'outbox');
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'voice-call-automation-')));
+  const outboxDir = join(dataDir, STACK_DATA_FOLDERS[1]);
   const closers: Array<() => Promise<void>> = [];
+  if (!options.dataDir) closers.push(() => rm(dataDir, { recursive: true, force: true }));
 
   try {
     const dynamodb = await startDynamoDb(

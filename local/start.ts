@@ -3,13 +3,14 @@
  * `.local-data/` across restarts; `--fresh` starts empty. Ctrl-C stops everything.
  */
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT, startLocalStack } from './stack';
+import { PROJECT_ROOT, STACK_DATA_FOLDERS, startLocalStack } from './stack';
 
 const { values } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: join(PROJECT_ROOT, '.local-data') },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'time-scale': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -19,7 +20,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm start -- [--fresh] [--port 3000] [--time-scale 0.01]
 
-  --fresh        start with empty data (deletes .local-data/)
+  --fresh        start with empty data (deletes the stack's data first)
+  --data-dir     where data is kept across restarts (default .local-data/)
   --port         port of the local API on 127.0.0.1 (default 3000, or $PORT)
   --time-scale   multiply workflow waits and retry intervals (default 1)
 
@@ -40,8 +42,12 @@ if (timeScale !== undefined && !(timeScale > 0)) {
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const dataDir = join(PROJECT_ROOT, '.local-data');
-if (values.fresh) await rm(dataDir, { recursive: true, force: true });
+const dataDir = resolve(values['data-dir']);
+if (values.fresh) {
+  // Only what the stack itself writes, so a mistyped --data-dir cannot wipe anything else.
+  for (const part of STACK_DATA_FOLDERS)
+    await rm(join(dataDir, part), { recursive: true, force: true });
+}
 
 const started = Date.now();
 const stack = await startLocalStack({ dataDir, port, ...(timeScale ? { timeScale } : {}) }).catch(

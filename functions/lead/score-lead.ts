@@ -55,15 +55,16 @@ function companySize(company: CompanyFacts): ScoreReason {
 
 function budget(call: Call): ScoreReason {
   if (!call.budget) return { factor: 'budget', points: 0, max: 30, detail: 'no budget mentioned' };
-  const amount = call.budget.max;
-  const points = byThreshold(amount, [
+  const { min, max } = call.budget;
+  const points = byThreshold(max, [
     [100_000, 30],
     [50_000, 22],
     [10_000, 14],
     [1, 6],
   ]);
   const currency = call.budget.currency ? ` ${call.budget.currency}` : '';
-  return { factor: 'budget', points, max: 30, detail: `budget up to ${amount}${currency}` };
+  const amount = min === max ? `${max}` : min > 0 ? `${min}-${max}` : `up to ${max}`;
+  return { factor: 'budget', points, max: 30, detail: `budget ${amount}${currency}` };
 }
 
 const URGENCY_POINTS: Record<Urgency, number> = { critical: 20, high: 15, medium: 8, low: 3 };

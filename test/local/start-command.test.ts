@@ -1,0 +1,94 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../local/stack';
+import { postCall, sampleCall } from '../helpers/calls';
+
+const dataDir = await mkdtemp(join(tmpdir(), 'start-command-'));
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  apiUrl: string;
+  crmUrl: string;
+}
+
+/** Runs `npm start`'s script as a person would, and waits for its ready message. */
+async function start(...args: string[]): Promise<Started> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'local/start.ts', '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'SILENT' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + 30_000;
+  while (!output.includes('Press Ctrl-C to stop.')) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const apiUrl = /Webhook\s+POST (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+  const crmUrl = /CRM (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+  return { child, output: () => output, apiUrl, crmUrl };
+}
+
+function stop(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.once('exit', (code) => resolve(code));
+    started.child.kill('SIGINT');
+  });
+}
+
+describe('npm start', () => {
+  it('prints a working call, keeps its data across a restart and stops cleanly on Ctrl-C', async () => {
+    const first = await start('--fresh');
+    expect(first.output()).toContain("-H 'Authorization: Bearer local-dev-token'");
+    expect(first.output()).toContain('-d @local/sample-call.json');
+
+    const answer = await postCall(first.apiUrl, sampleCall());
+    expect(answer.body.status).toBe('completed');
+    expect(await stop(first)).toBe(0);
+    expect(first.output()).toContain('Stopping the local stack...');
+
+    const second = await start();
+    const repeat = await postCall(second.apiUrl, sampleCall());
+    const crm = (await (await fetch(`${second.crmUrl}/__standin/requests`)).json()) as {
+      requests: unknown[];
+    };
+    expect(await stop(second)).toBe(0);
+
+    expect(repeat.body.execution_id).toBe(answer.body.execution_id);
+    expect(repeat.body.status).toBe('completed');
+    expect(crm.requests).toEqual([]);
+  });
+
+  it('says which option is wrong', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'local/start.ts', '--port', 'eighty'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let errors = '';
+    child.stderr?.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(errors).toContain('--port must be a number from 0 to 65535, got "eighty"');
+  });
+});
