@@ -103,10 +103,15 @@ export function callBodySchemaFor(defaultRegion: CountryCode): ReturnType<typeof
   return schema;
 }
 
+let knownFields: Readonly<Record<string, readonly string[]>> | undefined;
+
 /** Field names per section ('' for the top level), to tell which fields are unknown. */
-export const KNOWN_FIELDS = {
-  '': Object.keys(callBodySchema('DE').shape),
-  ...Object.fromEntries(
-    Object.entries(callBodyShapes('DE')).map(([section, shape]) => [section, Object.keys(shape)]),
-  ),
-} as Readonly<Record<string, readonly string[]>>;
+export function knownFieldNames(): Readonly<Record<string, readonly string[]>> {
+  knownFields ??= {
+    '': Object.keys(callBodySchemaFor('DE').shape),
+    ...Object.fromEntries(
+      Object.entries(callBodyShapes('DE')).map(([section, shape]) => [section, Object.keys(shape)]),
+    ),
+  };
+  return knownFields;
+}

@@ -8,7 +8,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import type { z } from 'zod';
 import type { Call } from '../core/call';
 import type { FieldError } from '../core/errors';
-import { type CallBody, callBodySchemaFor, KNOWN_FIELDS } from './call-body-schema';
+import { type CallBody, callBodySchemaFor, knownFieldNames } from './call-body-schema';
 import { readCallTimestamp } from './call-timestamp';
 import { parseMoney } from './money';
 import { NOT_TEXT, readText } from './template-slot';
@@ -118,7 +118,7 @@ function unknownFieldNotes(body: CallBody): string[] {
     ['custom_data', body.custom_data],
   ];
   return sections.flatMap(([section, fields]) => {
-    const known = KNOWN_FIELDS[section] ?? [];
+    const known = knownFieldNames()[section] ?? [];
     return Object.keys(fields)
       .filter((name) => !known.includes(name))
       .map((name) => `ignored unknown field ${section === '' ? name : `${section}.${name}`}`);
