@@ -10,6 +10,17 @@ interface FailedState {
   failure: { Error: string; Cause?: string };
 }
 
+/** Lambda reports a task's error as JSON in `Cause`; other failures give plain text. */
+function failureMessage(cause: string | undefined): string {
+  try {
+    const parsed = JSON.parse(cause ?? '') as { errorMessage?: unknown };
+    if (typeof parsed.errorMessage === 'string') return parsed.errorMessage;
+  } catch {
+    // plain text
+  }
+  return cause || 'no details';
+}
+
 export const handler = async (state: FailedState) => {
   const now = Date.now();
   logger.error('Workflow failed', { executionId: state.executionId, error: state.failure.Error });
@@ -17,7 +28,7 @@ export const handler = async (state: FailedState) => {
     workflowId: `wf_${state.workflow}`,
     status: 'failed',
     results: {},
-    errors: [state.failure.Error],
+    errors: [`${state.failure.Error}: ${failureMessage(state.failure.Cause)}`],
     warnings: [],
     highlights: { failedChannels: [], workingChannels: [] },
     executionTimeMs: now - state.receivedAt,

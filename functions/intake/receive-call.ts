@@ -109,8 +109,16 @@ export async function receiveCall(
       retry_after_seconds: 2,
     });
   });
-  if (outcome) await recordOutcome(config.callsTable, executionId, outcome);
-  else log.info('Time budget ran out, the workflow goes on');
+  if (!outcome) {
+    log.info('Time budget ran out, the workflow goes on');
+    return answer(undefined);
+  }
+  if (outcome.status !== 'failed') return answer(outcome);
+
+  // A failed run records why before it fails; only a run that died outside its catchers has not.
+  const stored = (await readCall(config.callsTable, executionId))?.outcome;
+  if (stored) return answer(stored);
+  await recordOutcome(config.callsTable, executionId, outcome);
   return answer(outcome);
 }
 

@@ -179,6 +179,21 @@ describe('a sales call on the lead flow', () => {
     expect(stack.slack.messages()).toHaveLength(1);
   });
 
+  it('fails honestly when the CRM stays down, and says so on a repeat', async () => {
+    stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
+    const body = sampleCall({ conversation_context: { customer_email: 'down@initrode.example' } });
+
+    const answer = await postCall(stack.apiUrl, body);
+    const repeat = await postCall(stack.apiUrl, body);
+
+    expect(answer.body.status).toBe('failed');
+    expect(answer.body.errors).toEqual(['ServiceUnavailableError: hubspot answered 503']);
+    expect(answer.body.message).toMatch(/^I am sorry, I could not complete that just now\./);
+    expect(stack.hubspot.requests({ path: '/crm/v3/objects/contacts/search' })).toHaveLength(4);
+    expect(repeat.body).toEqual(answer.body);
+    expect(stack.slack.messages()).toHaveLength(0);
+  });
+
   it('speaks German when the caller asks for it', async () => {
     const answer = await postCall(
       stack.apiUrl,
