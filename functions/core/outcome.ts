@@ -22,6 +22,8 @@ export interface WorkflowOutcome {
 export interface OutcomeHighlights {
   followUpAt?: string;
   team?: string;
+  /** Services with a step that failed for good: email, chat, sms, calendar, crm. */
   failedChannels: string[];
+  /** Confirmations that reached the caller: email, calendar. */
   workingChannels: string[];
 }

@@ -1,5 +1,6 @@
 /** The raw body's checks before validation: size, media type, and JSON syntax with a location. */
 import { HttpError } from '../core/errors';
+import { jsonSyntaxErrorOffset } from './json-syntax';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -37,14 +38,13 @@ export function parseJsonBody(rawBody: string): unknown {
   }
   try {
     return JSON.parse(rawBody);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    const position = /position (\d+)/.exec(message)?.[1];
-    const where = position
-      ? (({ line, column }) => `at line ${line}, column ${column}`)(
-          lineAndColumn(rawBody, Number(position)),
-        )
-      : 'at the end of the body';
+  } catch {
+    const offset = Math.min(jsonSyntaxErrorOffset(rawBody), rawBody.length);
+    const { line, column } = lineAndColumn(rawBody, offset);
+    const where =
+      offset >= rawBody.trimEnd().length
+        ? 'at the end of the body'
+        : `at line ${line}, column ${column}`;
     throw new HttpError(400, `The body is not valid JSON: it breaks ${where}.`, {
       errors: [{ field: '(body)', problem: `is not valid JSON (breaks ${where})` }],
     });

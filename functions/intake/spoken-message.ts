@@ -11,28 +11,35 @@ export interface MessageFacts {
   followUpAt?: string;
   /** Team that will get in touch, in the domain's words (enterprise, standard, inside). */
   team?: string;
-  /** Channels that failed and that worked, for the partial-success sentence. */
+  /** Services that failed, and confirmations the caller received (email, calendar). */
   failedChannels: string[];
   workingChannels: string[];
   hasWarnings: boolean;
   timeZone: string;
 }
 
-const CHANNEL_NAMES: Record<Language, Record<string, string>> = {
+/** Services named after "regarding" / "zu": the ones that had a problem. */
+const SERVICE_NAMES: Record<Language, Record<string, string>> = {
   en: {
-    email: 'the e-mail confirmation',
-    chat: 'the team notification',
+    email: 'the e-mail service',
+    chat: 'the chat service',
     sms: 'the SMS service',
     calendar: 'the calendar invitation',
-    crm: 'the CRM entry',
+    crm: 'the CRM',
   },
   de: {
-    email: 'die E-Mail-Bestätigung',
-    chat: 'die Team-Benachrichtigung',
-    sms: 'den SMS-Dienst',
-    calendar: 'die Kalendereinladung',
-    crm: 'den CRM-Eintrag',
+    email: 'zum E-Mail-Dienst',
+    chat: 'zum Chat-Dienst',
+    sms: 'zum SMS-Dienst',
+    calendar: 'zur Kalendereinladung',
+    crm: 'zum CRM',
   },
+};
+
+/** What the caller received, named after "you have received" / "Sie haben … erhalten". */
+const CONFIRMATION_NAMES: Record<Language, Record<string, string>> = {
+  en: { email: 'the e-mail confirmation', calendar: 'the calendar invitation' },
+  de: { email: 'die E-Mail-Bestätigung', calendar: 'die Kalendereinladung' },
 };
 
 const TEAM_NAMES: Record<Language, Record<string, string>> = {
@@ -44,28 +51,48 @@ const TEAM_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
+/** The clock in `timeZone`: hour 0-23, minute, and day (YYYY-MM-DD) of `date`. */
+function wallClock(date: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return {
+    day: `${get('year')}-${get('month')}-${get('day')}`,
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+  };
+}
+
 /** "tomorrow at 10 am" / "morgen um 10 Uhr", relative to `now` in `timeZone`. */
 export function spokenTime(iso: string, language: Language, timeZone: string, now = new Date()) {
   const at = new Date(iso);
-  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
-  const dayDiff = Math.round((Date.parse(day(at)) - Date.parse(day(now))) / 86_400_000);
-  const locale = language === 'de' ? 'de-DE' : 'en-US';
-  const time = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    hour: 'numeric',
-    minute: at.getUTCMinutes() === 0 ? undefined : '2-digit',
-    hour12: language === 'en',
-  })
-    .format(at)
-    .toLowerCase();
+  const clock = wallClock(at, timeZone);
+  const dayDiff = Math.round(
+    (Date.parse(clock.day) - Date.parse(wallClock(now, timeZone).day)) / 86_400_000,
+  );
+  const minutes = clock.minute === 0 ? '' : `:${String(clock.minute).padStart(2, '0')}`;
+  const time =
+    language === 'de'
+      ? `${clock.hour}${minutes} Uhr`
+      : `${clock.hour % 12 || 12}${minutes} ${clock.hour < 12 ? 'am' : 'pm'}`;
   const relative: Record<Language, Record<number, string>> = {
     en: { 0: 'today', 1: 'tomorrow' },
     de: { 0: 'heute', 1: 'morgen' },
   };
   const dayWord =
     relative[language][dayDiff] ??
-    new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long' }).format(at);
-  return language === 'de' ? `${dayWord} um ${time} Uhr` : `${dayWord} at ${time}`;
+    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-US', {
+      timeZone,
+      weekday: 'long',
+    }).format(at);
+  return language === 'de' ? `${dayWord} um ${time}` : `${dayWord} at ${time}`;
 }
 
 function list(items: string[], language: Language): string {
@@ -81,7 +108,6 @@ export function spokenMessage(facts: MessageFacts, language: Language): string {
   const when = facts.followUpAt
     ? spokenTime(facts.followUpAt, language, facts.timeZone)
     : undefined;
-  const channel = (name: string) => CHANNEL_NAMES[language][name] ?? name;
 
   switch (facts.status) {
     case 'completed': {
@@ -105,12 +131,20 @@ export function spokenMessage(facts: MessageFacts, language: Language): string {
         : `Perfect! I have processed your request${followUp}.${who}`;
     }
     case 'partial': {
-      const failed = list(facts.failedChannels.map(channel), language);
-      const working = list(facts.workingChannels.map(channel), language);
+      const failed = list(
+        facts.failedChannels.map((name) => SERVICE_NAMES[language][name] ?? name),
+        language,
+      );
+      const received = list(
+        facts.workingChannels.flatMap((name) => CONFIRMATION_NAMES[language][name] ?? []),
+        language,
+      );
       if (de) {
-        return `Alles ist eingerichtet. Es gab einen kleinen technischen Hinweis zu ${failed || 'einem Dienst'}${working ? `, aber ${working} ist unterwegs` : ''}.`;
+        const note = `Alles ist eingerichtet. Es gab einen kleinen technischen Hinweis ${failed || 'zu einem Dienst'}`;
+        return received ? `${note}, aber Sie haben ${received} erhalten.` : `${note}.`;
       }
-      return `Everything is set up. There was a minor technical note regarding ${failed || 'one service'}${working ? `, but ${working} went through` : ''}.`;
+      const note = `Everything is set up. There was a minor technical note regarding ${failed || 'one service'}`;
+      return received ? `${note}, but you have received ${received}.` : `${note}.`;
     }
     case 'pending_approval':
       return de

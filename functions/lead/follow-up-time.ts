@@ -29,9 +29,11 @@ function zonedInstant(year: number, month: number, day: number, hour: number, ti
     month: 'numeric',
     day: 'numeric',
     hour: 'numeric',
+    minute: 'numeric',
   }).formatToParts(new Date(guess));
   const get = (type: string) => Number(shown.find((part) => part.type === type)?.value);
-  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour')) - guess;
+  const offset =
+    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - guess;
   return new Date(guess - offset);
 }
 

@@ -93,7 +93,10 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
 
   const followUpAt =
     task && task.status !== 'failed' ? task.at : invite?.status === 'sent' ? invite.at : undefined;
-  const working = steps.filter((step) => step.status === 'sent').map((step) => step.channel);
+  const received = [
+    ...(confirmation?.status === 'sent' ? ['email'] : []),
+    ...(invite?.status === 'sent' ? ['calendar'] : []),
+  ];
   return {
     workflowId: 'wf_lead',
     status: state.handOver ? 'pending_approval' : failed.length > 0 ? 'partial' : 'completed',
@@ -104,9 +107,7 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
       ...(followUpAt ? { followUpAt } : {}),
       team: score.team,
       failedChannels: [...new Set(failed.map((step) => step.channel))],
-      workingChannels: [...new Set(working)].filter(
-        (channel) => !failed.some((step) => step.channel === channel),
-      ),
+      workingChannels: received,
     },
     executionTimeMs: now - state.receivedAt,
     finishedAt: new Date(now).toISOString(),

@@ -161,7 +161,7 @@ describe('a sales call on the lead flow', () => {
     expect(answer.body.status).toBe('partial');
     expect(answer.body.warnings).toEqual(['Chat service temporarily unavailable']);
     expect(answer.body.message).toBe(
-      'Everything is set up. There was a minor technical note regarding the team notification, but the e-mail confirmation and the calendar invitation went through.',
+      'Everything is set up. There was a minor technical note regarding the chat service, but you have received the e-mail confirmation and the calendar invitation.',
     );
     expect(stack.slack.requests({ path: '/api/chat.postMessage' })).toHaveLength(4);
   });
