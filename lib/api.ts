@@ -1,0 +1,89 @@
+/**
+ * The HTTP edge the voice agent calls: `POST /webhook/automation/{flow_id}` runs a call through
+ * the intake, `GET /executions/{id}` reads a run's result. Callers authenticate inside the intake
+ * (bearer token and webhook signature), so the methods themselves carry no authorizer.
+ */
+import { Duration } from 'aws-cdk-lib';
+import { EndpointType, LambdaIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { API_FUNCTIONS } from '../functions/catalog';
+import type { DeploymentConfig } from './config';
+import { intakeEnvironment } from './function-environment';
+import { HandlerFunction } from './handler-function';
+
+export interface WebhookApiProps {
+  config: DeploymentConfig;
+  calls: ITable;
+  stateMachines: Record<string, StateMachine>;
+}
+
+/** Time for the intake to write the answer after the caller's budget has run out. */
+const ANSWER_MARGIN = Duration.seconds(3);
+
+export class WebhookApi extends Construct {
+  readonly api: RestApi;
+  readonly intake: HandlerFunction;
+  readonly executions: HandlerFunction;
+
+  constructor(scope: Construct, id: string, props: WebhookApiProps) {
+    super(scope, id);
+    const { config, calls, stateMachines } = props;
+
+    const environment = intakeEnvironment(config, {
+      callsTable: calls.tableName,
+      stateMachineArns: Object.fromEntries(
+        Object.entries(stateMachines).map(([name, machine]) => [name, machine.stateMachineArn]),
+      ),
+    });
+    const shared = { environment, logRetention: config.logRetentionDays };
+
+    this.intake = new HandlerFunction(this, 'Intake', {
+      ...shared,
+      entry: API_FUNCTIONS.Intake,
+      description: 'Webhook intake: authenticate, validate, de-duplicate, run the workflow',
+      timeout: Duration.millis(config.timeBudgetMs).plus(ANSWER_MARGIN),
+      memorySize: 512,
+    });
+    calls.grant(
+      this.intake,
+      'dynamodb:PutItem',
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    );
+    for (const machine of Object.values(stateMachines)) {
+      machine.grant(this.intake, 'states:StartSyncExecution');
+    }
+
+    this.executions = new HandlerFunction(this, 'Executions', {
+      ...shared,
+      entry: API_FUNCTIONS.Executions,
+      description: 'Status and result of one call run',
+      timeout: Duration.seconds(6),
+      memorySize: 256,
+    });
+    calls.grant(this.executions, 'dynamodb:GetItem');
+
+    this.api = new RestApi(this, 'Api', {
+      restApiName: `voice-automation-${config.stage}`,
+      description: 'Webhook the voice agent calls during a phone call',
+      // Regional: the caller is a server, and edge routing would take data out of the region.
+      endpointTypes: [EndpointType.REGIONAL],
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: config.stage,
+        throttlingRateLimit: config.apiRateLimit,
+        throttlingBurstLimit: config.apiBurstLimit,
+      },
+    });
+    const integrate = (handler: HandlerFunction) =>
+      new LambdaIntegration(handler, { allowTestInvoke: false });
+
+    this.api.root
+      .resourceForPath('webhook/automation/{flow_id}')
+      .addMethod('POST', integrate(this.intake));
+    this.api.root.resourceForPath('executions/{id}').addMethod('GET', integrate(this.executions));
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The environment variables each kind of function reads (see functions/core/config.ts and
+ * functions/core/workflow-config.ts), built from the deployment configuration. A setting left
+ * out of the configuration is left out of the environment, so the function's own default applies
+ * or, where it has none, the function names the missing variable at its first call.
+ */
+import type { DeploymentConfig, DeploymentSecrets, DeploymentSettings } from './config';
+
+type SettingKey = keyof DeploymentSettings;
+type SecretName = keyof DeploymentSecrets;
+
+const INTAKE_SETTINGS: SettingKey[] = [
+  'timeBudgetMs',
+  'signatureToleranceSeconds',
+  'idempotencyTtlHours',
+  'defaultPhoneRegion',
+  'timeZone',
+  'logLevel',
+];
+const INTAKE_SECRETS: SecretName[] = ['WEBHOOK_TOKENS', 'WEBHOOK_SIGNING_SECRETS'];
+
+const WORKFLOW_SETTINGS: SettingKey[] = [
+  'connectorTimeoutMs',
+  'hubspotBaseUrl',
+  'slackBaseUrl',
+  'enrichmentBaseUrl',
+  'emailFrom',
+  'salesManagerPhone',
+  'salesManagerEmail',
+  'executiveOwnerEmail',
+  'teamEnterpriseEmail',
+  'teamStandardEmail',
+  'teamInsideEmail',
+  'chatChannelEnterprise',
+  'chatChannelStandard',
+  'chatChannelInside',
+  'chatChannelPricing',
+  'timeZone',
+  'followUpHour',
+  'logLevel',
+];
+const WORKFLOW_SECRETS: SecretName[] = ['HUBSPOT_TOKEN', 'SLACK_TOKEN', 'ENRICHMENT_TOKEN'];
+
+/** The values the functions have no default for: without them a deployment cannot work. */
+const REQUIRED_SETTINGS: SettingKey[] = [
+  'hubspotBaseUrl',
+  'slackBaseUrl',
+  'enrichmentBaseUrl',
+  'emailFrom',
+  'salesManagerPhone',
+  'salesManagerEmail',
+  'executiveOwnerEmail',
+  'teamEnterpriseEmail',
+  'teamStandardEmail',
+  'teamInsideEmail',
+];
+const REQUIRED_SECRETS: SecretName[] = ['WEBHOOK_TOKENS', ...WORKFLOW_SECRETS];
+
+/** `hubspotBaseUrl` is read as `HUBSPOT_BASE_URL`, a machine `high-value` as `HIGH_VALUE`. */
+export function variableName(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/-/g, '_')
+    .toUpperCase();
+}
+
+function pick(
+  config: DeploymentConfig,
+  settings: SettingKey[],
+  secrets: SecretName[],
+): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const key of settings) {
+    const value = config[key];
+    if (value !== undefined) environment[variableName(key)] = String(value);
+  }
+  for (const name of secrets) {
+    const value = config.secrets[name];
+    if (value !== undefined) environment[name] = value;
+  }
+  return environment;
+}
+
+/** What the intake and executions functions read; both use the intake configuration. */
+export function intakeEnvironment(
+  config: DeploymentConfig,
+  resources: { callsTable: string; stateMachineArns: Record<string, string> },
+): Record<string, string> {
+  const machines = Object.entries(resources.stateMachineArns).map(([name, arn]) => [
+    `${variableName(name)}_STATE_MACHINE_ARN`,
+    arn,
+  ]);
+  return {
+    ...pick(config, INTAKE_SETTINGS, INTAKE_SECRETS),
+    ...Object.fromEntries(machines),
+    CALLS_TABLE: resources.callsTable,
+  };
+}
+
+/** What every task function reads: the workflow configuration is parsed as a whole. */
+export function workflowEnvironment(
+  config: DeploymentConfig,
+  resources: { callsTable: string },
+): Record<string, string> {
+  return {
+    ...pick(config, WORKFLOW_SETTINGS, WORKFLOW_SECRETS),
+    CALLS_TABLE: resources.callsTable,
+  };
+}
+
+/** The environment variables a deployment of this configuration would still lack. */
+export function missingVariables(config: DeploymentConfig): string[] {
+  return [
+    ...REQUIRED_SETTINGS.filter((key) => config[key] === undefined).map(
+      (key) => `${variableName(key)} (context key ${key})`,
+    ),
+    ...REQUIRED_SECRETS.filter((name) => config.secrets[name] === undefined).map(
+      (name) => `${name} (environment variable at synth)`,
+    ),
+  ];
+}

@@ -1,0 +1,65 @@
+/**
+ * One Lambda function built from a handler file of `functions/`: bundled locally with esbuild (no
+ * Docker), arm64 on Node.js 22, with its own log group so that retention is ours to choose.
+ */
+import path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The repository root: the catalog's handler paths are relative to it. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The handlers are ES modules, but some bundled CommonJS dependencies still call `require`,
+ * which an ES module does not have: the banner defines it before any bundled code runs.
+ */
+const REQUIRE_BANNER =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export interface HandlerFunctionProps {
+  /** Path of the handler file relative to the repository root, as in functions/catalog.ts. */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+  timeout: Duration;
+  memorySize: number;
+  logRetention: RetentionDays;
+}
+
+export class HandlerFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id, {
+      entry: path.join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout,
+      memorySize: props.memorySize,
+      // Minified bundles are only readable in stack traces with their source maps applied.
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      logGroup: new LogGroup(scope, `${id}Logs`, { retention: props.logRetention }),
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_BANNER,
+        // The AWS SDK is bundled too, so the code runs against the version it was tested with.
+        externalModules: [],
+        // esbuild's size report for each of the functions would drown the synth's own output.
+        logLevel: LogLevel.WARNING,
+      },
+    });
+  }
+}
+
+/** Task functions end a slow step just before the ASL's 12 s task timeout would. */
+export const TASK_TIMEOUT = Duration.seconds(11);

@@ -1,0 +1,45 @@
+/**
+ * What each task function may do in AWS beyond writing its own logs. Functions not named here
+ * reach only outside services over HTTPS and get no AWS permission at all.
+ */
+import { Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { TaskFunctionName } from '../functions/catalog';
+
+export interface TaskResources {
+  calls: ITable;
+  /** The sender address; sending is allowed only from it or its domain when it is known. */
+  emailFrom: string | undefined;
+}
+
+export function grantTaskPermissions(
+  functions: Record<TaskFunctionName, IFunction>,
+  resources: TaskResources,
+): void {
+  // Both only update the outcome on the record the intake created.
+  resources.calls.grant(functions.FinishLead, 'dynamodb:UpdateItem');
+  resources.calls.grant(functions.RecordFailure, 'dynamodb:UpdateItem');
+
+  functions.SendEmail.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: senderIdentities(Stack.of(functions.SendEmail), resources.emailFrom),
+    }),
+  );
+
+  // A text message to a phone number has no ARN to scope the permission to.
+  functions.SendSms.addToRolePolicy(
+    new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }),
+  );
+}
+
+/** SES authorizes against the verified identity: the address itself or its domain. */
+function senderIdentities(stack: Stack, emailFrom: string | undefined): string[] {
+  const identity = (name: string) =>
+    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+  const domain = emailFrom?.split('@')[1];
+  if (!emailFrom || !domain) return [identity('*')];
+  return [identity(emailFrom), identity(domain)];
+}

@@ -1,0 +1,48 @@
+/**
+ * The whole backend in one stack: call storage, the workflows and the webhook API, composed from
+ * the validated deployment configuration.
+ */
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { WebhookApi } from './api';
+import type { DeploymentConfig } from './config';
+import { missingVariables } from './function-environment';
+import { CallStorage } from './storage';
+import { Workflows } from './workflows';
+
+export interface VoiceAutomationStackProps extends StackProps {
+  config: DeploymentConfig;
+}
+
+export class VoiceAutomationStack extends Stack {
+  readonly storage: CallStorage;
+  readonly workflows: Workflows;
+  readonly webhook: WebhookApi;
+
+  constructor(scope: Construct, id: string, props: VoiceAutomationStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.storage = new CallStorage(this, 'Storage');
+    const { calls } = this.storage;
+    this.workflows = new Workflows(this, 'Workflows', { config, calls });
+    const { stateMachines } = this.workflows;
+    this.webhook = new WebhookApi(this, 'Webhook', { config, calls, stateMachines });
+
+    // A synth without them is still useful (review, diff, tests), so it warns rather than fails;
+    // `cdk synth --strict` turns the warning into an error for a real deployment.
+    const missing = missingVariables(config);
+    if (missing.length > 0) {
+      Annotations.of(this).addWarningV2(
+        'voice-automation:missing-settings',
+        `The functions will fail at their first call without: ${missing.join(', ')}`,
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.webhook.api.url });
+    new CfnOutput(this, 'CallsTableName', { value: calls.tableName });
+    for (const machine of Object.values(stateMachines)) {
+      new CfnOutput(this, `${machine.node.id}Arn`, { value: machine.stateMachineArn });
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The workflows: one Lambda function per task of functions/catalog.ts and one state machine per
+ * ASL file, deployed from the very files the local stack runs, with the task ARNs substituted.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import {
+  DefinitionBody,
+  LogLevel,
+  StateMachine,
+  StateMachineType,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { STATE_MACHINES, TASK_FUNCTIONS, type TaskFunctionName } from '../functions/catalog';
+import type { DeploymentConfig } from './config';
+import { workflowEnvironment } from './function-environment';
+import { HandlerFunction, PROJECT_ROOT, TASK_TIMEOUT } from './handler-function';
+import { grantTaskPermissions } from './task-permissions';
+
+export type WorkflowName = keyof typeof STATE_MACHINES;
+
+export interface WorkflowsProps {
+  config: DeploymentConfig;
+  calls: ITable;
+}
+
+export class Workflows extends Construct {
+  readonly taskFunctions: Record<TaskFunctionName, HandlerFunction>;
+  readonly stateMachines: Record<WorkflowName, StateMachine>;
+
+  constructor(scope: Construct, id: string, props: WorkflowsProps) {
+    super(scope, id);
+    const { config, calls } = props;
+
+    const environment = workflowEnvironment(config, { callsTable: calls.tableName });
+    const functions = Object.entries(TASK_FUNCTIONS).map(([name, entry]) => [
+      name,
+      new HandlerFunction(this, name, {
+        entry,
+        description: `Workflow task ${name}`,
+        environment,
+        timeout: TASK_TIMEOUT,
+        memorySize: 256,
+        logRetention: config.logRetentionDays,
+      }),
+    ]);
+    this.taskFunctions = Object.fromEntries(functions);
+    grantTaskPermissions(this.taskFunctions, { calls, emailFrom: config.emailFrom });
+
+    const machines = Object.entries(STATE_MACHINES).map(([name, spec]) => [
+      name,
+      this.stateMachine(name, spec, config),
+    ]);
+    this.stateMachines = Object.fromEntries(machines);
+  }
+
+  private stateMachine(
+    name: string,
+    spec: (typeof STATE_MACHINES)[WorkflowName],
+    config: DeploymentConfig,
+  ): StateMachine {
+    const definition = readFileSync(path.join(PROJECT_ROOT, spec.file), 'utf8');
+    const tasks = taskReferences(spec.file, definition);
+    const id = `${name.charAt(0).toUpperCase()}${name.slice(1)}Workflow`;
+
+    const machine = new StateMachine(this, id, {
+      stateMachineType: StateMachineType[spec.type],
+      // Inline rather than an S3 asset, so that `cdk diff` shows changes to the workflow itself.
+      definitionBody: DefinitionBody.fromString(definition),
+      definitionSubstitutions: Object.fromEntries(
+        tasks.map((task) => [`${task}Arn`, this.taskFunctions[task].functionArn]),
+      ),
+      logs: {
+        // The vendedlogs prefix keeps the account's log resource policy from growing per machine.
+        destination: new LogGroup(this, `${id}Logs`, {
+          logGroupName: `/aws/vendedlogs/states/voice-automation-${config.stage}-${name}`,
+          retention: config.logRetentionDays,
+        }),
+        level: LogLevel.ALL,
+        // Execution data holds callers' personal data; the call record keeps what is needed.
+        includeExecutionData: false,
+      },
+      tracingEnabled: true,
+    });
+    for (const task of tasks) this.taskFunctions[task].grantInvoke(machine);
+    return machine;
+  }
+}
+
+/** The task functions an ASL file names as `${<Name>Arn}`; an unknown name stops the synth. */
+function taskReferences(file: string, definition: string): TaskFunctionName[] {
+  const names = new Set([...definition.matchAll(/\$\{(\w+)Arn\}/g)].map((match) => match[1]));
+  const known = Object.keys(TASK_FUNCTIONS);
+  const unknown = [...names].filter((name) => !name || !known.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`${file} refers to ${unknown.join(', ')}, not in functions/catalog.ts`);
+  }
+  return [...names] as TaskFunctionName[];
+}

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DeploymentConfigError, readDeploymentConfig } from '../../lib/config';
+import { PROJECT_ROOT } from '../../lib/handler-function';
+import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
+
+const problemsOf = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => {
+  try {
+    readDeploymentConfig(context, env);
+  } catch (error) {
+    if (error instanceof DeploymentConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+};
+
+describe('the deployment configuration', () => {
+  it('synthesizes the dev stage in eu-central-1 with a 10 s budget when nothing is given', () => {
+    const config = readDeploymentConfig({}, {});
+
+    expect(config).toMatchObject({ stage: 'dev', region: 'eu-central-1', timeBudgetMs: 10_000 });
+    expect(config.account).toBeUndefined();
+  });
+
+  it('reads numbers given on the command line as text, and treats an empty value as unset', () => {
+    const config = readDeploymentConfig({ timeBudgetMs: '8000', emailFrom: '' }, {});
+
+    expect(config.timeBudgetMs).toBe(8000);
+    expect(config.emailFrom).toBeUndefined();
+  });
+
+  it('names a bad key and what it accepts', () => {
+    expect(problemsOf({ region: 'Frankfurt' })).toContain(
+      'context key region: an AWS region name such as eu-central-1',
+    );
+    expect(problemsOf({ logLevel: 'verbose' })).toMatch(/context key logLevel: .*"DEBUG"/);
+    expect(problemsOf({ timeBudgetMs: '30000' })).toMatch(/context key timeBudgetMs: .*25000/);
+    expect(problemsOf({ logRetentionDays: 10 })).toMatch(/logRetentionDays: one of 1, 3, 5, 7/);
+  });
+
+  it('lists every bad setting and secret at once', () => {
+    const message = problemsOf(
+      { stage: 'Prod', salesManagerPhone: '0301234', hubspotBaseUrl: 'crm.example.com' },
+      { WEBHOOK_TOKENS: ' , ' },
+    );
+
+    expect(message).toContain('context key stage: lower-case letters');
+    expect(message).toContain('context key salesManagerPhone: an E.164 phone number');
+    expect(message).toContain('context key hubspotBaseUrl: an http(s) URL');
+    expect(message).toContain('environment variable WEBHOOK_TOKENS: a comma-separated list');
+  });
+
+  it('stops the app with the list of bad keys and no stack trace', async () => {
+    const run = promisify(execFile)(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+      ['bin/app.ts'],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          CDK_OUTDIR: mkdtempSync(path.join(tmpdir(), 'cdk-out-')),
+          CDK_CONTEXT_JSON: JSON.stringify({ region: 'Frankfurt', apiRateLimit: 0 }),
+        },
+      },
+    );
+
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('context key region: an AWS region name');
+    expect(failure?.stderr).toContain('context key apiRateLimit:');
+    expect(failure?.stderr).not.toContain('    at ');
+  });
+});
+
+describe('a synth without the values the functions need', () => {
+  let incomplete: SynthesizedStack;
+  beforeAll(() => {
+    incomplete = synthesizeStack({ settings: { stage: 'dev' }, secrets: {}, bundle: false });
+  }, 60_000);
+
+  it('warns, naming each missing variable and where to give it', () => {
+    const warnings = Annotations.fromStack(incomplete.stack);
+
+    warnings.hasWarning(
+      '*',
+      Match.stringLikeRegexp('HUBSPOT_BASE_URL \\(context key hubspotBaseUrl\\)'),
+    );
+    warnings.hasWarning(
+      '*',
+      Match.stringLikeRegexp('WEBHOOK_TOKENS \\(environment variable at synth\\)'),
+    );
+  });
+
+  it('leaves the missing variables out of the functions rather than setting them empty', () => {
+    const functions = incomplete.template.findResources('AWS::Lambda::Function');
+    const variables = Object.values(functions).flatMap((fn) =>
+      Object.keys(fn.Properties.Environment.Variables),
+    );
+
+    expect(variables).not.toContain('HUBSPOT_TOKEN');
+    expect(variables).not.toContain('WEBHOOK_TOKENS');
+  });
+
+  it('does not warn when everything is given', () => {
+    const complete = synthesizeStack({ bundle: false });
+
+    expect(Annotations.fromStack(complete.stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});

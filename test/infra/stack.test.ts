@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../../functions/catalog';
+import { PROJECT_ROOT } from '../../lib/handler-function';
+import { statementsOf } from './iam-statements';
+import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
+
+// Synthesis bundles every function with esbuild: do it once for the whole file.
+let synthesized: SynthesizedStack;
+beforeAll(() => {
+  synthesized = synthesizeStack();
+}, 120_000);
+
+const logicalId = (construct: IConstruct | undefined) =>
+  synthesized.stack.getLogicalId(construct?.node.defaultChild as CfnElement);
+
+describe('the calls table', () => {
+  it('is keyed by pk, on demand, recoverable, encrypted and expires records by expiresAt', () => {
+    synthesized.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      // Encrypted with the AWS managed KMS key: SSE on, no SSEType or key of our own.
+      SSESpecification: Match.exact({ SSEEnabled: true }),
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('deploys every catalog entry as an ESM bundle on Node.js 22 and arm64', () => {
+    const functions = Object.values(synthesized.template.findResources('AWS::Lambda::Function'));
+    const catalog = { ...TASK_FUNCTIONS, ...API_FUNCTIONS };
+
+    expect(functions).toHaveLength(Object.keys(catalog).length);
+    for (const { Properties } of functions) {
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('gives the intake the time budget plus a margin and the intake configuration', () => {
+    const { stack, template } = synthesized;
+    template.hasResource('AWS::Lambda::Function', {
+      Properties: Match.objectLike({
+        Timeout: 11,
+        MemorySize: 512,
+        Environment: {
+          Variables: Match.objectLike({
+            TIME_BUDGET_MS: '8000',
+            WEBHOOK_TOKENS: 'token-a,token-b',
+            CALLS_TABLE: { Ref: logicalId(stack.storage.calls) },
+            LEAD_STATE_MACHINE_ARN: { Ref: logicalId(stack.workflows.stateMachines.lead) },
+          }),
+        },
+      }),
+    });
+  });
+
+  it('gives the task functions the connector settings of the workflow configuration', () => {
+    const fn = synthesized.template.toJSON().Resources[
+      logicalId(synthesized.stack.workflows.taskFunctions.PostChatMessage)
+    ] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      SLACK_BASE_URL: 'https://chat.example.com',
+      SLACK_TOKEN: 'slack-token',
+      TEAM_INSIDE_EMAIL: 'inside@voice-automation.example',
+    });
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty('WEBHOOK_TOKENS');
+  });
+});
+
+describe('the lead state machine', () => {
+  const definitionFile = readFileSync(path.join(PROJECT_ROOT, STATE_MACHINES.lead.file), 'utf8');
+
+  it('is an express workflow that logs every step without execution data, and is traced', () => {
+    synthesized.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'EXPRESS',
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('runs the ASL file as it is, with every task ARN substituted by a deployed function', () => {
+    const { stack, template } = synthesized;
+    const machine = template.toJSON().Resources[logicalId(stack.workflows.stateMachines.lead)];
+    const { DefinitionString, DefinitionSubstitutions } = machine.Properties as {
+      DefinitionString: string;
+      DefinitionSubstitutions: Record<string, { 'Fn::GetAtt': [string, string] }>;
+    };
+    expect(DefinitionString).toBe(definitionFile);
+
+    const functionIds = Object.keys(template.findResources('AWS::Lambda::Function'));
+    let substituted = DefinitionString;
+    for (const [placeholder, value] of Object.entries(DefinitionSubstitutions)) {
+      expect(functionIds).toContain(value['Fn::GetAtt'][0]);
+      expect(value['Fn::GetAtt'][1]).toBe('Arn');
+      substituted = substituted.replaceAll(`\${${placeholder}}`, 'arn:aws:lambda:task');
+    }
+    expect(substituted).not.toContain('${');
+  });
+
+  it('may invoke exactly the task functions its definition names', () => {
+    const { stack, template } = synthesized;
+    const role = stack.workflows.stateMachines.lead.role;
+    const invoke = statementsOf(template, logicalId(role)).filter(
+      (statement) => statement.Action === 'lambda:InvokeFunction',
+    );
+    const named = [...definitionFile.matchAll(/\$\{(\w+)Arn\}/g)].map((match) => match[1]);
+    const invoked = JSON.stringify(invoke.map((statement) => statement.Resource));
+    const expected = [...new Set(named)].map((name) =>
+      logicalId(stack.workflows.taskFunctions[name as keyof typeof TASK_FUNCTIONS]),
+    );
+
+    const allFunctionIds = Object.keys(template.findResources('AWS::Lambda::Function'));
+    const reachable = allFunctionIds.filter((id) => invoked.includes(`"${id}"`));
+    expect(reachable.sort()).toEqual(expected.sort());
+  });
+});

@@ -1,0 +1,62 @@
+/** Builds the stack as `cdk synth` would: the feature flags of cdk.json and a given config. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { type DeploymentConfig, readDeploymentConfig } from '../../lib/config';
+import { PROJECT_ROOT } from '../../lib/handler-function';
+import { VoiceAutomationStack } from '../../lib/voice-automation-stack';
+
+const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+
+/** A configuration with every value a deployment needs, as an operator would give it. */
+export const COMPLETE_SETTINGS = {
+  stage: 'test',
+  region: 'eu-west-1',
+  timeBudgetMs: '8000',
+  apiRateLimit: 25,
+  apiBurstLimit: 50,
+  hubspotBaseUrl: 'https://crm.example.com',
+  slackBaseUrl: 'https://chat.example.com',
+  enrichmentBaseUrl: 'https://enrichment.example.com',
+  emailFrom: 'sales@voice-automation.example',
+  salesManagerPhone: '+4915100000001',
+  salesManagerEmail: 'sales-manager@voice-automation.example',
+  executiveOwnerEmail: 'cro@voice-automation.example',
+  teamEnterpriseEmail: 'enterprise@voice-automation.example',
+  teamStandardEmail: 'sales@voice-automation.example',
+  teamInsideEmail: 'inside@voice-automation.example',
+};
+export const COMPLETE_SECRETS = {
+  WEBHOOK_TOKENS: 'token-a,token-b',
+  HUBSPOT_TOKEN: 'hubspot-token',
+  SLACK_TOKEN: 'slack-token',
+  ENRICHMENT_TOKEN: 'enrichment-token',
+};
+
+export interface SynthesizedStack {
+  config: DeploymentConfig;
+  stack: VoiceAutomationStack;
+  template: Template;
+}
+
+export interface SynthesisOptions {
+  settings?: Record<string, unknown>;
+  secrets?: NodeJS.ProcessEnv;
+  /** Tests that only read the template skip esbuild; stack.test.ts bundles for real. */
+  bundle?: boolean;
+}
+
+export function synthesizeStack(options: SynthesisOptions = {}): SynthesizedStack {
+  const { settings = COMPLETE_SETTINGS, secrets = COMPLETE_SECRETS, bundle = true } = options;
+  const config = readDeploymentConfig(settings, secrets);
+  const context = { ...cdkJson.context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
+  const app = new App({ context });
+  const stack = new VoiceAutomationStack(app, 'VoiceAutomation-test', {
+    config,
+    env: { region: config.region },
+  });
+  return { config, stack, template: Template.fromStack(stack) };
+}
