@@ -4,6 +4,7 @@
  */
 import type { Language } from '../core/call';
 import type { ResponseStatus } from '../core/outcome';
+import { calendarDaysBetween, wallClock } from '../core/wall-clock';
 
 export interface MessageFacts {
   status: ResponseStatus;
@@ -51,32 +52,11 @@ const TEAM_NAMES: Record<Language, Record<string, string>> = {
   },
 };
 
-/** The clock in `timeZone`: hour 0-23, minute, and day (YYYY-MM-DD) of `date`. */
-function wallClock(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-  };
-}
-
 /** "tomorrow at 10 am" / "morgen um 10 Uhr", relative to `now` in `timeZone`. */
 export function spokenTime(iso: string, language: Language, timeZone: string, now = new Date()) {
   const at = new Date(iso);
   const clock = wallClock(at, timeZone);
-  const dayDiff = Math.round(
-    (Date.parse(clock.day) - Date.parse(wallClock(now, timeZone).day)) / 86_400_000,
-  );
+  const dayDiff = calendarDaysBetween(now, at, timeZone);
   const minutes = clock.minute === 0 ? '' : `:${String(clock.minute).padStart(2, '0')}`;
   const time =
     language === 'de'

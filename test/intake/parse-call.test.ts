@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../fixtures/call-body.json';
+import { FIXTURE_CALL } from '../fixtures/calls';
 import { accepted, bodyWith, rejected } from './call-bodies';
 
 const MINIMAL = {
@@ -14,35 +15,7 @@ describe('parseCall', () => {
   it('maps a realistic sales call to a Call', () => {
     const call = accepted(fixture);
 
-    expect(call).toEqual({
-      flowId: 'lead-qualification',
-      triggerSource: 'mid_call_tool',
-      contact: {
-        email: 'Jana.Becker@nordlicht-logistik.de',
-        emailKey: 'jana.becker@nordlicht-logistik.de',
-        phone: '+494087654321',
-        name: 'Jana Becker',
-        company: 'Nordlicht Logistik GmbH',
-      },
-      summary: fixture.conversation_context.conversation_summary,
-      intent: 'sales',
-      urgency: 'high',
-      timestamp: '2024-03-12T09:41:27.000Z',
-      leadSource: 'phone_call',
-      followUpRequired: true,
-      priority: 'high',
-      team: 'sales',
-      budget: { raw: '120.000 €', min: 120_000, max: 120_000, currency: 'EUR' },
-      timeline: 'Go-live before the end of Q3 2024',
-      painPoints: [
-        'manual dispatch planning in spreadsheets',
-        'no real-time view of truck locations',
-        'customers call to ask for delivery status',
-      ],
-      competitors: ['Transporeon', 'Soloplan', 'project44'],
-      language: 'de',
-      notes: [],
-    });
+    expect(call).toEqual(FIXTURE_CALL);
   });
 
   it('fills the defaults when only the required fields are sent', () => {

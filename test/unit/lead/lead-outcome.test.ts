@@ -3,6 +3,7 @@ import type { Call } from '../../../functions/core/call';
 import { type LeadState, leadOutcome } from '../../../functions/lead/lead-outcome';
 import type { StepReport } from '../../../functions/lead/lead-task';
 import type { LeadScore } from '../../../functions/lead/score-lead';
+import { FIXTURE_CALL } from '../../fixtures/calls';
 
 type FollowUps = NonNullable<LeadState['followUps']>;
 type Failed = { status: 'failed'; channel: StepReport['channel']; error: string };
@@ -13,28 +14,9 @@ const FOLLOW_UP_AT = '2024-03-13T09:00:00.000Z';
 
 /** The normalised fixture call (test/fixtures/call-body.json), with a competitor named. */
 const CALL: Call = {
-  flowId: 'lead-qualification',
-  triggerSource: 'mid_call_tool',
-  contact: {
-    email: 'Jana.Becker@nordlicht-logistik.de',
-    emailKey: 'jana.becker@nordlicht-logistik.de',
-    phone: '+494087654321',
-    name: 'Jana Becker',
-    company: 'Nordlicht Logistik GmbH',
-  },
-  summary: 'Jana Becker wants to replace the spreadsheet-based dispatch planning for 40 trucks.',
-  intent: 'sales',
-  urgency: 'high',
-  timestamp: '2024-03-12T09:41:27.000Z',
-  leadSource: 'phone_call',
-  followUpRequired: true,
-  priority: 'high',
-  team: 'sales',
+  ...FIXTURE_CALL,
   budget: { raw: '80.000 €', min: 80_000, max: 80_000, currency: 'EUR' },
-  painPoints: ['manual dispatch planning in spreadsheets'],
   competitors: ['Transporeon'],
-  language: 'de',
-  notes: [],
 };
 
 const SCORE: LeadScore = {

@@ -8,33 +8,10 @@ import {
   scoreLead,
   teamFor,
 } from '../../../functions/lead/score-lead';
+import { FIXTURE_CALL } from '../../fixtures/calls';
 
 /** The normalised form of test/fixtures/call-body.json, as parseCall hands it on. */
-const CALL: Call = {
-  flowId: 'lead-qualification',
-  triggerSource: 'mid_call_tool',
-  contact: {
-    email: 'Jana.Becker@nordlicht-logistik.de',
-    emailKey: 'jana.becker@nordlicht-logistik.de',
-    phone: '+494087654321',
-    name: 'Jana Becker',
-    company: 'Nordlicht Logistik GmbH',
-  },
-  summary: 'Jana Becker wants to replace the spreadsheet-based dispatch planning for 40 trucks.',
-  intent: 'sales',
-  urgency: 'high',
-  timestamp: '2024-03-12T09:41:27.000Z',
-  leadSource: 'phone_call',
-  followUpRequired: true,
-  priority: 'high',
-  team: 'sales',
-  budget: { raw: '120.000 €', min: 120_000, max: 120_000, currency: 'EUR' },
-  timeline: 'Go-live before the end of Q3 2024',
-  painPoints: ['manual dispatch planning in spreadsheets'],
-  competitors: ['Transporeon'],
-  language: 'de',
-  notes: [],
-};
+const CALL: Call = FIXTURE_CALL;
 
 const NEW_CONTACT: ContactFacts = { contactId: 'crm_48213', isNew: true, interactions: 0 };
 const KNOWN_COMPANY: CompanyFacts = {
