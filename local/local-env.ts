@@ -41,10 +41,7 @@ export function localEnvironment(
   stateMachines: Record<string, string>,
   chosen: NodeJS.ProcessEnv,
 ): Record<string, string> {
-  const defaults: Record<string, string> = {
-    WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken,
-    LOG_LEVEL: 'WARN',
-  };
+  const defaults: Record<string, string> = { WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken };
   for (const name of USER_SETTINGS) {
     const value = chosen[name];
     if (value !== undefined && value !== '') defaults[name] = value;

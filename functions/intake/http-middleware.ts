@@ -35,6 +35,11 @@ export function jsonErrors(): HttpMiddleware {
       const error = request.error;
       const requestId = request.context.awsRequestId;
       if (error instanceof HttpError && error.expose) {
+        logger.info('Request refused', {
+          statusCode: error.statusCode,
+          reason: error.message,
+          requestId,
+        });
         request.response = jsonResult(error.statusCode, { error: error.message, ...error.details });
         return;
       }

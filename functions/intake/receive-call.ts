@@ -13,6 +13,7 @@ import {
 import type { IntakeConfig } from '../core/config';
 import { HttpError, ValidationError } from '../core/errors';
 import { logger } from '../core/logger';
+import type { WorkflowOutcome } from '../core/outcome';
 import { verifyBearer, verifySignature } from './authenticate';
 import { type CallResponse, callerLanguage, callResponse } from './call-response';
 import { deliveryKey, executionIdFor } from './delivery-key';
@@ -70,18 +71,16 @@ export async function receiveCall(
   );
   const language = callerLanguage(call.language, headers['accept-language']);
   const deadlineMs = request.receivedAt + config.timeBudgetMs;
-  const answer = (outcome: Parameters<typeof callResponse>[1], receivedAt = request.receivedAt) =>
-    callResponse(
-      {
-        executionId,
-        workflow,
-        language,
-        timeZone: config.timeZone,
-        elapsedMs: Date.now() - receivedAt,
-      },
-      outcome,
-    );
   const log = logger.createChild({ persistentKeys: { executionId, workflow } });
+  const answer = (outcome: WorkflowOutcome | undefined, receivedAt = request.receivedAt) => {
+    const context = { executionId, workflow, language, timeZone: config.timeZone };
+    const response = callResponse({ ...context, elapsedMs: Date.now() - receivedAt }, outcome);
+    log.info('Call answered', {
+      status: response.status,
+      elapsedMs: Date.now() - request.receivedAt,
+    });
+    return response;
+  };
 
   const claimed = await claimCall(
     config.callsTable,
