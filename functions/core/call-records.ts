@@ -4,7 +4,6 @@
  * onto it is what repeats and `GET /executions/{id}` answer with. It holds no personal data.
  */
 import {
-  ConditionalCheckFailedException,
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
@@ -17,20 +16,31 @@ export interface CallRecord {
   executionId: string;
   flow: string;
   receivedAt: number;
+  /** A hash of what the call says, to catch a key reused for another call. */
+  fingerprint: string;
   outcome?: WorkflowOutcome;
 }
+
+/**
+ * Past this age a record without an outcome belongs to a run that cannot still be going (the
+ * state machines stop themselves sooner), so a repeat may take the call over.
+ */
+export const ABANDONED_AFTER_SECONDS = 300;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
- * Creates the record unless a live one exists. Expired records count as absent, since DynamoDB
- * deletes them only eventually (and the local emulator never does).
+ * Creates the record unless a live one exists, and answers whether this delivery owns the run.
+ * A record counts as absent when it has expired (DynamoDB deletes them only eventually, the
+ * local emulator never), when its run failed (a repeat is the sender's retry), or when it has
+ * had no outcome for longer than any run can take.
  */
 export async function claimCall(
   table: string,
-  record: { executionId: string; flow: string; receivedAt: number },
+  record: { executionId: string; flow: string; receivedAt: number; fingerprint: string },
   ttlSeconds: number,
 ): Promise<boolean> {
+  const now = nowSeconds();
   try {
     await dynamoDb().send(
       new PutItemCommand({
@@ -39,15 +49,22 @@ export async function claimCall(
           pk: { S: record.executionId },
           flow: { S: record.flow },
           receivedAt: { N: String(record.receivedAt) },
-          expiresAt: { N: String(nowSeconds() + ttlSeconds) },
+          fingerprint: { S: record.fingerprint },
+          expiresAt: { N: String(now + ttlSeconds) },
         },
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-        ExpressionAttributeValues: { ':now': { N: String(nowSeconds()) } },
+        ConditionExpression:
+          'attribute_not_exists(pk) OR expiresAt < :now OR #status = :failed' +
+          ' OR (attribute_not_exists(outcome) AND receivedAt < :abandoned)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':now': { N: String(now) },
+          ':failed': { S: 'failed' },
+          ':abandoned': { N: String((now - ABANDONED_AFTER_SECONDS) * 1000) },
+        },
       }),
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
@@ -65,6 +82,7 @@ export async function readCall(
     executionId,
     flow: item.flow?.S ?? 'unknown',
     receivedAt: Number(item.receivedAt?.N ?? 0),
+    fingerprint: item.fingerprint?.S ?? '',
     ...(item.outcome?.S ? { outcome: JSON.parse(item.outcome.S) as WorkflowOutcome } : {}),
   };
 }

@@ -11,6 +11,8 @@ export interface CallResponse {
   results: Record<string, unknown>;
   errors: string[];
   warnings: string[];
+  /** What the intake made of unclear input: fields ignored, values it could not read. */
+  notes: string[];
   message: string;
 }
 
@@ -23,7 +25,11 @@ export interface ResponseContext {
   elapsedMs: number;
 }
 
-export function callResponse(context: ResponseContext, outcome?: WorkflowOutcome): CallResponse {
+export function callResponse(
+  context: ResponseContext,
+  outcome?: WorkflowOutcome,
+  notes: string[] = [],
+): CallResponse {
   const status: ResponseStatus = outcome?.status ?? 'accepted';
   const highlights = outcome?.highlights ?? { failedChannels: [], workingChannels: [] };
   return {
@@ -34,6 +40,7 @@ export function callResponse(context: ResponseContext, outcome?: WorkflowOutcome
     results: outcome?.results ?? {},
     errors: outcome?.errors ?? [],
     warnings: outcome?.warnings ?? [],
+    notes,
     message: spokenMessage(
       {
         status,

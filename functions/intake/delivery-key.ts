@@ -1,59 +1,71 @@
 /**
- * One key per delivered call, so that a repeated delivery maps to the same execution. The key is
- * hashed before it is stored or used as an execution name: it may come from the body.
+ * One key per delivered call, so that a repeated delivery maps to the same execution, and a
+ * fingerprint of what the call says, so that a key reused for another call is caught. Both are
+ * hashes: keys and bodies may carry personal data, and neither is stored in the clear.
  */
 import { createHash } from 'node:crypto';
-
-/** Fields that change between deliveries of the same call and so must not change its key. */
-const VOLATILE_PATHS = [['conversation_context', 'timestamp'], ['timestamp']] as const;
+import type { Call } from '../core/call';
 
 export interface DeliveryKeySource {
   idempotencyKey: string | undefined;
   webhookId: string | undefined;
-  body: unknown;
+  /** True when the request's signature was verified; then only signed values may name it. */
+  signed: boolean;
+  call: Call;
 }
+
+export interface DeliveryKey {
+  key: string;
+  /** What the call says, without what changes between deliveries of it. */
+  fingerprint: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** JSON with object keys sorted at every level, so that key order does not change the hash. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
       .sort()
-      .map(
-        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-      );
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
-function withoutVolatileFields(body: unknown): unknown {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const copy = structuredClone(body) as Record<string, unknown>;
-  for (const path of VOLATILE_PATHS) {
-    let node: Record<string, unknown> | undefined = copy;
-    for (const [index, segment] of path.entries()) {
-      if (!node || typeof node !== 'object') break;
-      if (index === path.length - 1) delete node[segment];
-      else node = node[segment] as Record<string, unknown> | undefined;
-    }
-  }
-  return copy;
+/**
+ * The normalised call, so that spelling the same call differently ("Sales" or "sales", a list
+ * as an array or a string, an address in another case) is still the same call; without the
+ * agent's timestamp, the spoken language and the parser's notes, which change between deliveries.
+ */
+export function callFingerprint(call: Call): string {
+  const { timestamp: _t, language: _l, notes: _n, flowId: _f, contact, ...rest } = call;
+  const { email: _e, ...person } = contact;
+  return sha256(canonicalJson({ ...rest, contact: person }));
 }
 
 /**
- * `Idempotency-Key` header, else `webhook-id`, else the canonical body without volatile fields;
- * scoped by flow so that the same body sent to two flows runs both.
+ * Signed requests are named by their signed `webhook-id` alone: an unsigned Idempotency-Key
+ * could be changed by whoever captured a request, to replay it. Unsigned ones by
+ * `Idempotency-Key`, else `webhook-id`, else what the call says. Scoped by workflow, so that
+ * the same call sent to `lead` and to `auto` (which routes it to lead) runs once.
  */
-export function deliveryKey(flowId: string, source: DeliveryKeySource): string {
+export function deliveryKey(workflow: string, source: DeliveryKeySource): DeliveryKey {
+  const fingerprint = callFingerprint(source.call);
   const idempotencyKey = source.idempotencyKey?.trim();
   const webhookId = source.webhookId?.trim();
-  const basis = idempotencyKey
-    ? `key:${idempotencyKey}`
-    : webhookId
+  const basis =
+    source.signed && webhookId
       ? `webhook:${webhookId}`
-      : `body:${canonicalJson(withoutVolatileFields(source.body))}`;
-  return createHash('sha256').update(`${flowId}\n${basis}`).digest('hex');
+      : idempotencyKey
+        ? `key:${idempotencyKey}`
+        : webhookId
+          ? `webhook:${webhookId}`
+          : `call:${fingerprint}`;
+  return { key: sha256(`${workflow}\n${basis}`), fingerprint };
 }
 
 /** The execution id derived from a delivery key: stable, short, valid as a Step Functions name. */

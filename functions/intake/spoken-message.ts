@@ -136,7 +136,7 @@ export function spokenMessage(facts: MessageFacts, language: Language): string {
         : 'Thank you, I have passed everything on. It is still being processed, and you will receive a confirmation by e-mail shortly.';
     case 'failed':
       return de
-        ? 'Das tut mir leid, das konnte ich gerade nicht abschließen. Ihre Anfrage ist gespeichert, und wir melden uns persönlich bei Ihnen.'
-        : 'I am sorry, I could not complete that just now. Your request has been recorded, and a colleague will contact you personally.';
+        ? 'Das tut mir leid, bei uns ist ein Fehler aufgetreten, und ich konnte Ihre Anfrage gerade nicht abschließen. Bitte versuchen Sie es in ein paar Minuten noch einmal.'
+        : 'I am sorry, something went wrong on our side and I could not complete your request just now. Please try again in a few minutes.';
   }
 }

@@ -53,6 +53,31 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
     }
   });
 
+  it('treats a captured request replayed with a new Idempotency-Key as the same call', async () => {
+    const raw = JSON.stringify(
+      sampleCall({ conversation_context: { customer_email: 'replay@initrode.example' } }),
+    );
+    const headers = signed(raw);
+    const original = await postCall(stack.apiUrl, undefined, {
+      raw,
+      token: 'new-token',
+      headers: { ...headers, 'idempotency-key': 'original' },
+    });
+    const replayed = await postCall(stack.apiUrl, undefined, {
+      raw,
+      token: 'new-token',
+      headers: { ...headers, 'idempotency-key': 'changed' },
+    });
+
+    expect(replayed.body.execution_id).toBe(original.body.execution_id);
+    expect(stack.hubspot.store.contactByEmail('replay@initrode.example')).toBeDefined();
+    expect(
+      stack.hubspot
+        .requests({ method: 'POST', path: '/crm/v3/objects/contacts' })
+        .filter((r) => JSON.stringify(r.body).includes('replay@')),
+    ).toHaveLength(1);
+  });
+
   it('rejects a wrong bearer token with 401', async () => {
     const raw = JSON.stringify(sampleCall());
     const answer = await postCall(stack.apiUrl, undefined, {

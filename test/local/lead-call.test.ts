@@ -92,6 +92,64 @@ describe('a sales call on the lead flow', () => {
     expect(stack.slack.messages()).toHaveLength(1);
   });
 
+  it('refuses an Idempotency-Key reused for a different call with 409, creating nothing', async () => {
+    const headers = { 'idempotency-key': 'shared-key' };
+    const first = await postCall(
+      stack.apiUrl,
+      sampleCall({ conversation_context: { customer_email: 'first@initrode.example' } }),
+      { headers },
+    );
+    const second = await postCall(
+      stack.apiUrl,
+      sampleCall({ conversation_context: { customer_email: 'second@initrode.example' } }),
+      { headers },
+    );
+
+    expect(first.body.status).toBe('completed');
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatch(/already used for a different call/);
+    expect(contactCreations()).toHaveLength(1);
+  });
+
+  it('runs a call once however it is spelled and whether it is sent to lead or auto', async () => {
+    const plain = sampleCall({
+      conversation_context: { customer_email: 'spelling@initrode.example' },
+    });
+    const respelled = sampleCall({
+      conversation_context: {
+        customer_email: ' Spelling@Initrode.example ',
+        detected_intent: 'SALES',
+        timestamp: new Date().toISOString(),
+      },
+      custom_data: { pain_points: ['missed delivery calls', 'manual dispatch notes'] },
+    });
+
+    const answers = [
+      await postCall(stack.apiUrl, plain),
+      await postCall(stack.apiUrl, respelled),
+      await postCall(stack.apiUrl, plain, { flow: 'auto' }),
+    ];
+
+    expect(new Set(answers.map((answer) => answer.body.execution_id)).size).toBe(1);
+    expect(contactCreations()).toHaveLength(1);
+    expect(stack.slack.messages()).toHaveLength(1);
+  });
+
+  it('says in notes what it ignored or could not read', async () => {
+    const body = sampleCall({
+      conversation_context: { customer_email: 'notes@initrode.example' },
+      custom_data: { budget_mentioned: 'a decent amount', budgt: '500k' },
+    });
+
+    const answer = await postCall(stack.apiUrl, body);
+
+    expect(answer.body.status).toBe('completed');
+    expect(answer.body.notes).toEqual([
+      'ignored unknown field custom_data.budgt',
+      'custom_data.budget_mentioned holds no amount and was left out',
+    ]);
+  });
+
   it('escalates a critical call that mentions a competitor and a budget over 100k', async () => {
     const answer = await postCall(
       stack.apiUrl,
@@ -179,19 +237,22 @@ describe('a sales call on the lead flow', () => {
     expect(stack.slack.messages()).toHaveLength(1);
   });
 
-  it('fails honestly when the CRM stays down, and says so on a repeat', async () => {
+  it('fails honestly when the CRM stays down, and runs again when the call is resent', async () => {
     stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
     const body = sampleCall({ conversation_context: { customer_email: 'down@initrode.example' } });
 
-    const answer = await postCall(stack.apiUrl, body);
-    const repeat = await postCall(stack.apiUrl, body);
+    const failed = await postCall(stack.apiUrl, body);
+    stack.hubspot.clearFaults();
+    const resent = await postCall(stack.apiUrl, body);
 
-    expect(answer.body.status).toBe('failed');
-    expect(answer.body.errors).toEqual(['ServiceUnavailableError: hubspot answered 503']);
-    expect(answer.body.message).toMatch(/^I am sorry, I could not complete that just now\./);
-    expect(stack.hubspot.requests({ path: '/crm/v3/objects/contacts/search' })).toHaveLength(4);
-    expect(repeat.body).toEqual(answer.body);
-    expect(stack.slack.messages()).toHaveLength(0);
+    expect(failed.body.status).toBe('failed');
+    expect(failed.body.errors).toEqual(['ServiceUnavailableError: hubspot answered 503']);
+    expect(failed.body.message).toMatch(/^I am sorry, something went wrong on our side/);
+    expect(stack.hubspot.requests({ path: '/crm/v3/objects/contacts/search' })).toHaveLength(5);
+    expect(resent.body.execution_id).toBe(failed.body.execution_id);
+    expect(resent.body.status).toBe('completed');
+    expect(contactCreations()).toHaveLength(1);
+    expect(stack.slack.messages()).toHaveLength(1);
   });
 
   it('speaks German when the caller asks for it', async () => {

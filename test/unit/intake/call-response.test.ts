@@ -93,6 +93,7 @@ describe('callResponse', () => {
       results: {},
       errors: [],
       warnings: [],
+      notes: [],
       message: expect.stringContaining('still being processed'),
     });
   });
@@ -126,6 +127,7 @@ describe('callResponse', () => {
       results: PARTIAL.results,
       errors: ['chat: ServiceUnavailableError'],
       warnings: ['Chat service temporarily unavailable'],
+      notes: [],
       message:
         'Everything is set up. There was a minor technical note regarding the chat service, ' +
         'but you have received the e-mail confirmation and the calendar invitation.',

@@ -1,191 +1,122 @@
 import { describe, expect, it } from 'vitest';
+import type { Call } from '../../../functions/core/call';
 import {
+  callFingerprint,
   canonicalJson,
   type DeliveryKeySource,
   deliveryKey,
   executionIdFor,
 } from '../../../functions/intake/delivery-key';
+import { parseCall } from '../../../functions/intake/parse-call';
 import fixture from '../../fixtures/call-body.json';
+import { FIXTURE_CALL } from '../../fixtures/calls';
 
-const FLOW = 'lead-qualification';
-
-function body(changes: (copy: typeof fixture) => void = () => {}): typeof fixture {
-  const copy = structuredClone(fixture);
-  changes(copy);
-  return copy;
-}
+const WORKFLOW = 'lead';
 
 function source(overrides: Partial<DeliveryKeySource> = {}): DeliveryKeySource {
-  return { idempotencyKey: undefined, webhookId: undefined, body: body(), ...overrides };
+  return {
+    idempotencyKey: undefined,
+    webhookId: undefined,
+    signed: false,
+    call: FIXTURE_CALL,
+    ...overrides,
+  };
 }
 
-/** The same object with its keys inserted in reverse order, at every level. */
-function reversedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([key, inner]) => [key, reversedKeys(inner)]),
-  );
+/** The fixture body with changes, parsed as the intake parses it. */
+function parsedCall(change: (body: typeof fixture) => void): Call {
+  const body = structuredClone(fixture);
+  change(body);
+  const parsed = parseCall(body, { flowId: 'lead', defaultRegion: 'DE' });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.call;
 }
 
 describe('deliveryKey', () => {
-  it('gives a 64-character hex key', () => {
+  it('gives a 64-character hex key and a fingerprint of the call', () => {
     // Act
-    const key = deliveryKey(FLOW, source());
+    const { key, fingerprint } = deliveryKey(WORKFLOW, source());
 
     // Assess
     expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprint).toBe(callFingerprint(FIXTURE_CALL));
   });
 
-  it('uses the Idempotency-Key header over the webhook id and the body', () => {
+  it('names an unsigned call by its Idempotency-Key over its webhook id and its content', () => {
     // Prepare
     const first = source({ idempotencyKey: 'call-7f3a', webhookId: 'msg_1' });
-    const retry = source({
-      idempotencyKey: 'call-7f3a',
-      webhookId: 'msg_2',
-      body: body((copy) => {
-        copy.conversation_context.urgency_level = 'critical';
-      }),
-    });
+    const retry = source({ idempotencyKey: 'call-7f3a', webhookId: 'msg_2' });
+    const other = source({ idempotencyKey: 'call-8b2c', webhookId: 'msg_1' });
 
     // Act
-    const keys = [deliveryKey(FLOW, first), deliveryKey(FLOW, retry)];
+    const [a, b, c] = [first, retry, other].map((s) => deliveryKey(WORKFLOW, s).key);
+
+    // Assess
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('names a signed call by its signed webhook id alone, so a new Idempotency-Key cannot replay it', () => {
+    // Prepare
+    const captured = source({ signed: true, webhookId: 'msg_1', idempotencyKey: 'original' });
+    const replayed = source({ signed: true, webhookId: 'msg_1', idempotencyKey: 'changed' });
+
+    // Act
+    const keys = [captured, replayed].map((s) => deliveryKey(WORKFLOW, s).key);
 
     // Assess
     expect(keys[0]).toBe(keys[1]);
   });
 
-  it('tells calls with different Idempotency-Keys apart even when everything else is equal', () => {
+  it('uses the webhook id when no Idempotency-Key is sent, and ignores a blank one', () => {
     // Act
-    const first = deliveryKey(FLOW, source({ idempotencyKey: 'call-1', webhookId: 'msg_1' }));
-    const second = deliveryKey(FLOW, source({ idempotencyKey: 'call-2', webhookId: 'msg_1' }));
-
-    // Assess
-    expect(first).not.toBe(second);
-  });
-
-  it('uses the webhook id over the body when no Idempotency-Key is sent', () => {
-    // Prepare
-    const changedBody = body((copy) => {
-      copy.conversation_context.conversation_summary = 'A different call entirely.';
-    });
-
-    // Act
-    const first = deliveryKey(FLOW, source({ webhookId: 'msg_2dTnB7bJ0jYqkT8a1o3vQ' }));
-    const second = deliveryKey(
-      FLOW,
-      source({ webhookId: 'msg_2dTnB7bJ0jYqkT8a1o3vQ', body: changedBody }),
-    );
-    const other = deliveryKey(FLOW, source({ webhookId: 'msg_9zzzzzzzzzzzzzzzzzzzz' }));
-
-    // Assess
-    expect(first).toBe(second);
-    expect(first).not.toBe(other);
-  });
-
-  it('does not confuse an Idempotency-Key with a webhook id of the same text', () => {
-    // Act
-    const byKey = deliveryKey(FLOW, source({ idempotencyKey: 'abc' }));
-    const byWebhook = deliveryKey(FLOW, source({ webhookId: 'abc' }));
-
-    // Assess
-    expect(byKey).not.toBe(byWebhook);
-  });
-
-  it('treats a blank Idempotency-Key as absent and trims the one that is sent', () => {
-    // Act
-    const blank = deliveryKey(FLOW, source({ idempotencyKey: '   ', webhookId: 'msg_1' }));
-    const webhookOnly = deliveryKey(FLOW, source({ webhookId: 'msg_1' }));
-    const padded = deliveryKey(FLOW, source({ idempotencyKey: '  call-7f3a\t' }));
-    const trimmed = deliveryKey(FLOW, source({ idempotencyKey: 'call-7f3a' }));
+    const blank = deliveryKey(WORKFLOW, source({ idempotencyKey: '   ', webhookId: 'msg_1' })).key;
+    const webhookOnly = deliveryKey(WORKFLOW, source({ webhookId: 'msg_1' })).key;
+    const other = deliveryKey(WORKFLOW, source({ webhookId: 'msg_2' })).key;
 
     // Assess
     expect(blank).toBe(webhookOnly);
-    expect(padded).toBe(trimmed);
+    expect(other).not.toBe(webhookOnly);
   });
 
-  it('gives a redelivered body the same key although the agent stamped a new timestamp', () => {
+  it('names a call without headers by what it says, however it is spelled', () => {
     // Prepare
-    const redelivered = body((copy) => {
-      copy.conversation_context.timestamp = '2024-03-12T09:41:58Z';
-    });
-
-    // Act
-    const first = deliveryKey(FLOW, source());
-    const second = deliveryKey(FLOW, source({ body: redelivered }));
-
-    // Assess
-    expect(redelivered.conversation_context.timestamp).not.toBe(
-      fixture.conversation_context.timestamp,
-    );
-    expect(first).toBe(second);
-  });
-
-  it('ignores a top-level timestamp as well', () => {
-    // Act
-    const first = deliveryKey(FLOW, source({ body: { ...body(), timestamp: 1_710_236_487 } }));
-    const second = deliveryKey(FLOW, source({ body: { ...body(), timestamp: 1_710_236_519 } }));
-
-    // Assess
-    expect(first).toBe(second);
-  });
-
-  it('gives the same key whatever order the body keys arrive in', () => {
-    // Prepare
-    const reordered = reversedKeys(body());
-
-    // Act
-    const first = deliveryKey(FLOW, source());
-    const second = deliveryKey(FLOW, source({ body: reordered }));
-
-    // Assess
-    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(fixture));
-    expect(first).toBe(second);
-  });
-
-  it('gives a different key when anything else in the body changes', () => {
-    // Prepare
-    const changes: Array<(copy: typeof fixture) => void> = [
-      (copy) => {
-        copy.conversation_context.customer_email = 'jana.becker@example.com';
-      },
-      (copy) => {
-        copy.custom_data.budget_mentioned = '12.000 €';
-      },
-      (copy) => {
-        copy.custom_data.pain_points.reverse();
-      },
+    const spellings = [
+      parsedCall(() => {}),
+      parsedCall((body) => {
+        body.conversation_context.timestamp = '2024-03-12T09:45:00Z';
+        body.conversation_context.detected_intent = 'SALES';
+        body.conversation_context.customer_email = ' Jana.Becker@Nordlicht-Logistik.de ';
+        body.custom_data.competitor_mentioned = 'Transporeon; Soloplan; project44';
+        body.language = 'en';
+      }),
     ];
 
     // Act
-    const original = deliveryKey(FLOW, source());
-    const changed = changes.map((change) => deliveryKey(FLOW, source({ body: body(change) })));
+    const keys = spellings.map((call) => deliveryKey(WORKFLOW, source({ call })).key);
 
     // Assess
-    for (const key of changed) expect(key).not.toBe(original);
+    expect(keys[0]).toBe(keys[1]);
   });
 
-  it('leaves the body it was given untouched', () => {
+  it('tells calls apart that say different things', () => {
     // Prepare
-    const received = body();
+    const critical = parsedCall((body) => {
+      body.conversation_context.urgency_level = 'critical';
+    });
 
     // Act
-    deliveryKey(FLOW, source({ body: received }));
+    const keys = [FIXTURE_CALL, critical].map((call) => deliveryKey(WORKFLOW, source({ call })));
 
     // Assess
-    expect(received).toEqual(fixture);
+    expect(keys[0]?.key).not.toBe(keys[1]?.key);
+    expect(keys[0]?.fingerprint).not.toBe(keys[1]?.fingerprint);
   });
 
-  it.each([
-    ['the Idempotency-Key', { idempotencyKey: 'call-7f3a' }],
-    ['the webhook id', { webhookId: 'msg_1' }],
-    ['the body', {}],
-  ])('runs the same call sent to two flows twice, when keyed by %s', (_, overrides) => {
+  it('gives the same call different keys in different workflows', () => {
     // Act
-    const lead = deliveryKey('lead-qualification', source(overrides));
-    const support = deliveryKey('support-ticket', source(overrides));
+    const lead = deliveryKey('lead', source({ webhookId: 'msg_1' })).key;
+    const support = deliveryKey('support', source({ webhookId: 'msg_1' })).key;
 
     // Assess
     expect(lead).not.toBe(support);
@@ -193,75 +124,25 @@ describe('deliveryKey', () => {
 });
 
 describe('executionIdFor', () => {
-  it('makes a Step Functions execution name of exec_ and 32 hex digits', () => {
+  it('is exec_ and the first 32 hex digits of the key', () => {
     // Prepare
-    const key = deliveryKey(FLOW, source({ idempotencyKey: 'call-7f3a' }));
+    const { key } = deliveryKey(WORKFLOW, source());
 
     // Act
-    const executionId = executionIdFor(key);
+    const id = executionIdFor(key);
 
     // Assess
-    expect(executionId).toMatch(/^exec_[0-9a-f]{32}$/);
-    expect(executionId.length).toBeLessThanOrEqual(80);
-  });
-
-  it('gives a repeated delivery the same execution id and another call a different one', () => {
-    // Act
-    const first = executionIdFor(deliveryKey(FLOW, source({ webhookId: 'msg_1' })));
-    const repeat = executionIdFor(deliveryKey(FLOW, source({ webhookId: 'msg_1' })));
-    const other = executionIdFor(deliveryKey(FLOW, source({ webhookId: 'msg_2' })));
-
-    // Assess
-    expect(repeat).toBe(first);
-    expect(other).not.toBe(first);
+    expect(id).toBe(`exec_${key.slice(0, 32)}`);
+    expect(id).toMatch(/^exec_[0-9a-f]{32}$/);
   });
 });
 
 describe('canonicalJson', () => {
-  it('sorts object keys at every level and keeps array order', () => {
-    // Prepare
-    const value = { b: 1, a: { d: [3, { z: true, y: 'x' }, 1], c: null } };
-
+  it('sorts keys at every level, keeps array order and leaves out undefined values', () => {
     // Act
-    const json = canonicalJson(value);
+    const text = canonicalJson({ b: [3, { z: 1, a: 2 }], a: { d: null, c: undefined, b: 'x' } });
 
     // Assess
-    expect(json).toBe('{"a":{"c":null,"d":[3,{"y":"x","z":true},1]},"b":1}');
-  });
-
-  it('is the plain JSON of the same value once its keys are sorted', () => {
-    // Prepare
-    const sorted = {
-      custom_data: { budget_mentioned: '120.000 €', pain_points: ['b', 'a'] },
-      language: 'de-DE',
-    };
-    const shuffled = {
-      language: 'de-DE',
-      custom_data: { pain_points: ['b', 'a'], budget_mentioned: '120.000 €' },
-    };
-
-    // Act
-    const json = canonicalJson(shuffled);
-
-    // Assess
-    expect(json).toBe(JSON.stringify(sorted));
-    expect(JSON.parse(json)).toEqual(shuffled);
-  });
-
-  it('escapes keys and strings as JSON does', () => {
-    // Act
-    const json = canonicalJson({ 'say "hi"': 'line\nbreak' });
-
-    // Assess
-    expect(json).toBe('{"say \\"hi\\"":"line\\nbreak"}');
-  });
-
-  it('writes scalars as JSON', () => {
-    expect([
-      canonicalJson(42),
-      canonicalJson('x'),
-      canonicalJson(null),
-      canonicalJson(false),
-    ]).toEqual(['42', '"x"', 'null', 'false']);
+    expect(text).toBe('{"a":{"b":"x","d":null},"b":[3,{"a":2,"z":1}]}');
   });
 });
