@@ -23,6 +23,15 @@ export interface ApiRoute {
 /** API Gateway's own payload limit; the intake enforces its smaller one itself. */
 const GATEWAY_MAX_BYTES = 10 * 1024 * 1024;
 
+function isDecodable(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function matchRoute(routes: ApiRoute[], method: string, path: string) {
   for (const route of routes) {
     if (route.method !== method) continue;
@@ -33,6 +42,8 @@ function matchRoute(routes: ApiRoute[], method: string, path: string) {
     });
     const match = new RegExp(`^${pattern}$`).exec(path);
     if (match) {
+      // API Gateway answers a malformed escape itself, before any function runs.
+      if (match.slice(1).some((part) => !isDecodable(part))) return 'malformed';
       const params = Object.fromEntries(
         names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]),
       );
@@ -80,6 +91,14 @@ export function apiGatewayHandler(routes: ApiRoute[]) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const found = matchRoute(routes, request.method ?? 'GET', url.pathname);
+    if (found === 'malformed') {
+      send(response, {
+        statusCode: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'Malformed escape in the request path' }),
+      });
+      return;
+    }
     if (!found) {
       send(response, {
         statusCode: 404,
@@ -137,10 +156,18 @@ export function apiGatewayHandler(routes: ApiRoute[]) {
 
 /** Listens on loopback only; port 0 picks a free one. */
 export async function listenOnLoopback(
-  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  handler: (request: IncomingMessage, response: ServerResponse) => Promise<void> | void,
   port = 0,
 ): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => void handler(request, response));
+  // No request, however malformed, may take the whole local stack down.
+  const server = createServer((request, response) => {
+    Promise.resolve()
+      .then(() => handler(request, response))
+      .catch(() => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: 'Internal server error' }));
+      });
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
-import { resetConfig } from '../functions/core/config';
+import { ConfigError, intakeConfig, resetConfig } from '../functions/core/config';
+import { workflowConfig } from '../functions/core/workflow-config';
 import { type ApiHandler, apiGatewayHandler, listenOnLoopback } from './api-gateway';
 import { type LocalSes, startLocalSes } from './aws/ses';
 import { type LocalSns, startLocalSns } from './aws/sns';
@@ -130,6 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     Object.assign(process.env, env);
     resetConfig();
+    checkConfiguration();
 
     const api = await listenOnLoopback(
       apiGatewayHandler([
@@ -173,6 +175,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await Promise.all(closers.map((close) => close().catch(() => undefined)));
     throw error;
   }
+}
+
+/** Fails at start, naming every bad setting, rather than with a 500 on the first call. */
+function checkConfiguration(): void {
+  const problems = [intakeConfig, workflowConfig].flatMap((read) => {
+    try {
+      read();
+      return [];
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 }
 
 function closeServer(server: import('node:http').Server): Promise<void> {

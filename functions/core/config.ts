@@ -14,7 +14,16 @@ const list = z
       .filter((item) => item.length > 0),
   );
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** A whole number from `min` to `max`, with the range in the error message. */
+export const wholeNumber = (fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER) => {
+  const message = `a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`;
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message })
+    .default(fallback);
+};
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -25,23 +34,26 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** An IANA time zone, checked against the runtime's own list. */
+export const timeZoneSetting = z
+  .string()
+  .refine(isTimeZone, 'an IANA time zone such as Europe/Berlin')
+  .default('Europe/Berlin');
+
 const intakeSchema = z.object({
   WEBHOOK_TOKENS: list.refine((tokens) => tokens.length > 0, {
     message: 'set at least one bearer token (comma-separated for rotation)',
   }),
   WEBHOOK_SIGNING_SECRETS: list,
-  SIGNATURE_TOLERANCE_SECONDS: positiveInt(300),
-  TIME_BUDGET_MS: positiveInt(10_000),
-  IDEMPOTENCY_TTL_HOURS: positiveInt(24),
+  SIGNATURE_TOLERANCE_SECONDS: wholeNumber(300),
+  TIME_BUDGET_MS: wholeNumber(10_000),
+  IDEMPOTENCY_TTL_HOURS: wholeNumber(24),
   CALLS_TABLE: z.string().min(1),
   DEFAULT_PHONE_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as DE or US')
     .default('DE'),
-  TIME_ZONE: z
-    .string()
-    .refine(isTimeZone, 'an IANA time zone such as Europe/Berlin')
-    .default('Europe/Berlin'),
+  TIME_ZONE: timeZoneSetting,
   LEAD_STATE_MACHINE_ARN: z.string().min(1),
   SUPPORT_STATE_MACHINE_ARN: z.string().optional(),
   HIGH_VALUE_STATE_MACHINE_ARN: z.string().optional(),
@@ -60,17 +72,26 @@ export type IntakeConfig = {
 };
 
 export class ConfigError extends Error {
-  constructor(issues: z.core.$ZodIssue[]) {
-    const lines = issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-    super(`Invalid configuration:\n${lines.join('\n')}`);
+  /** One line per bad setting: its name and what it accepts. */
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
     this.name = 'ConfigError';
+    this.problems = problems;
+  }
+
+  static fromIssues(issues: z.core.$ZodIssue[]): ConfigError {
+    return new ConfigError(
+      issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
   }
 }
 
 /** Parses `schema` from `env`, throwing one ConfigError that lists every bad variable. */
 export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues);
+  if (!parsed.success) throw ConfigError.fromIssues(parsed.error.issues);
   return parsed.data;
 }
 

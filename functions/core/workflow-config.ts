@@ -3,14 +3,14 @@
  * how teams are reached. Read once, validated, with every bad variable named in one error.
  */
 import { z } from 'zod';
-import { onConfigReset, readEnv } from './config';
+import { onConfigReset, readEnv, timeZoneSetting, wholeNumber } from './config';
 
 const url = z.string().url('an http(s) URL');
 const email = z.string().email('an e-mail address');
 
 const schema = z.object({
   CALLS_TABLE: z.string().min(1),
-  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  CONNECTOR_TIMEOUT_MS: wholeNumber(5000),
   HUBSPOT_BASE_URL: url,
   HUBSPOT_TOKEN: z.string().min(1),
   SLACK_BASE_URL: url,
@@ -30,8 +30,8 @@ const schema = z.object({
   CHAT_CHANNEL_STANDARD: z.string().min(1).default('#sales'),
   CHAT_CHANNEL_INSIDE: z.string().min(1).default('#inside-sales'),
   CHAT_CHANNEL_PRICING: z.string().min(1).default('#pricing-strategy'),
-  TIME_ZONE: z.string().default('Europe/Berlin'),
-  FOLLOW_UP_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  TIME_ZONE: timeZoneSetting,
+  FOLLOW_UP_HOUR: wholeNumber(10, 0, 23),
 });
 
 export type SalesTeam = 'enterprise' | 'standard' | 'inside';

@@ -206,3 +206,17 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
     expect((await lookup(`exec_${'0'.repeat(32)}`, 'guess')).status).toBe(401);
   });
 });
+
+describe('the local API gateway', () => {
+  it('answers a malformed escape in the path with 400 and keeps serving', async () => {
+    const malformed = await fetch(`${stack.apiUrl}/executions/%ZZ`, {
+      headers: { authorization: 'Bearer new-token' },
+    });
+    const afterwards = await fetch(`${stack.apiUrl}/executions/exec_${'0'.repeat(32)}`, {
+      headers: { authorization: 'Bearer new-token' },
+    });
+
+    expect(malformed.status).toBe(400);
+    expect(afterwards.status).toBe(404);
+  });
+});

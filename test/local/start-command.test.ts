@@ -91,4 +91,31 @@ describe('npm start', () => {
     expect(code).toBe(2);
     expect(errors).toContain('--port must be a number from 0 to 65535, got "eighty"');
   });
+
+  it('refuses to start with a bad setting, naming every one and what it accepts', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'local/start.ts', '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          TIME_BUDGET_MS: 'ten seconds',
+          TIME_ZONE: 'Mars/Olympus',
+          FOLLOW_UP_HOUR: '25',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let errors = '';
+    child.stderr?.on('data', (chunk) => {
+      errors += chunk;
+    });
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+
+    expect(code).toBe(1);
+    expect(errors).toContain('TIME_BUDGET_MS: a whole number from 1 up');
+    expect(errors).toContain('TIME_ZONE: an IANA time zone such as Europe/Berlin');
+    expect(errors).toContain('FOLLOW_UP_HOUR: a whole number from 0 to 23');
+  });
 });
