@@ -6,7 +6,7 @@
  */
 
 import { z } from 'zod';
-import { isUnfilled, NOT_TEXT, readText } from './template-slot';
+import { isUnfilled, NOT_TEXT, readText, saysNone } from './template-slot';
 
 export type Allowed = string | readonly string[];
 
@@ -51,7 +51,7 @@ function readCappedText(
     rejectField(ctx, 'must be text', allowed);
     return undefined;
   }
-  if (text.length > max) {
+  if ([...text].length > max) {
     rejectField(ctx, `is longer than ${max} characters`, allowed);
     return undefined;
   }
@@ -139,7 +139,9 @@ export function listField(options: { maxItems: number; maxItemLength: number }) 
       rejectField(ctx, 'must be a list of texts', allowed);
       return [];
     }
-    const strings = distinct(texts.filter((item) => typeof item === 'string'));
+    const strings = distinct(
+      texts.filter((item): item is string => typeof item === 'string' && !saysNone(item)),
+    );
     if (strings.length > options.maxItems) {
       rejectField(ctx, `has more than ${options.maxItems} items`, allowed);
     } else if (strings.some((item) => item.length > options.maxItemLength)) {

@@ -175,4 +175,57 @@ describe("parseCall reads a model's habits in", () => {
       ]);
     });
   });
+
+  describe('lists that say there is nothing', () => {
+    it.each([
+      ['no'],
+      ['None mentioned'],
+      ['nein'],
+      [false],
+      ['false'],
+      ['keine Wettbewerber'],
+      [['no']],
+    ])('read competitor_mentioned %j as no competitors', (value) => {
+      const call = accepted(bodyWith({ 'custom_data.competitor_mentioned': value }));
+
+      expect(call.competitors).toEqual([]);
+    });
+
+    it('keep real names next to a "none"', () => {
+      const call = accepted(bodyWith({ 'custom_data.competitor_mentioned': 'Contoso, none' }));
+
+      expect(call.competitors).toEqual(['Contoso']);
+    });
+  });
+
+  describe('invisible characters', () => {
+    it('drop control characters and zero-width marks from text', () => {
+      const call = accepted(
+        bodyWith({ 'conversation_context.customer_name': 'Jana\u200b Becker\u0007' }),
+      );
+
+      expect(call.contact.name).toBe('Jana Becker');
+    });
+
+    it('treat a summary of only invisible characters as missing', () => {
+      const errors = rejected(
+        bodyWith({ 'conversation_context.conversation_summary': '\u200b\u200b\u2060' }),
+      );
+
+      expect(errors).toContainEqual(
+        expect.objectContaining({
+          field: 'conversation_context.conversation_summary',
+          problem: 'is required',
+        }),
+      );
+    });
+
+    it('count characters, not UTF-16 units, against a length limit', () => {
+      const call = accepted(
+        bodyWith({ 'conversation_context.conversation_summary': '🙂'.repeat(3000) }),
+      );
+
+      expect([...call.summary]).toHaveLength(3000);
+    });
+  });
 });
