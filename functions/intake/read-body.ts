@@ -11,15 +11,37 @@ export function checkBodySize(rawBody: string): void {
   }
 }
 
-/** JSON only; a missing Content-Type is tolerated, since some agents' HTTP tools omit it. */
-export function checkMediaType(contentType: string | undefined): void {
+/**
+ * JSON in UTF-8, unencoded. A missing Content-Type is tolerated, since some agents' HTTP tools
+ * omit it; another charset or a compressed body is refused rather than read as garbled text.
+ */
+export function checkMediaType(
+  contentType: string | undefined,
+  contentEncoding: string | undefined,
+): void {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new HttpError(
+      415,
+      `Content-Encoding ${encoding} is not accepted; send the JSON uncompressed.`,
+    );
+  }
   if (!contentType) return;
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const [typePart = '', ...params] = contentType.split(';');
+  const type = typePart.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
     throw new HttpError(
       415,
       `Content-Type ${type || '(empty)'} is not accepted; send application/json.`,
     );
+  }
+  const charset = params
+    .map((param) => param.trim().toLowerCase())
+    .find((param) => param.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError(415, `charset ${charset} is not accepted; send the JSON in UTF-8.`);
   }
 }
 
@@ -36,13 +58,15 @@ export function parseJsonBody(rawBody: string): unknown {
       errors: [{ field: '(body)', problem: 'is empty', allowed: 'a JSON object' }],
     });
   }
+  // A byte-order mark is not JSON, but it says nothing either.
+  const text = rawBody.charCodeAt(0) === 0xfeff ? rawBody.slice(1) : rawBody;
   try {
-    return JSON.parse(rawBody);
+    return JSON.parse(text);
   } catch {
-    const offset = Math.min(jsonSyntaxErrorOffset(rawBody), rawBody.length);
-    const { line, column } = lineAndColumn(rawBody, offset);
+    const offset = Math.min(jsonSyntaxErrorOffset(text), text.length);
+    const { line, column } = lineAndColumn(text, offset);
     const where =
-      offset >= rawBody.trimEnd().length
+      offset >= text.trimEnd().length
         ? 'at the end of the body'
         : `at line ${line}, column ${column}`;
     throw new HttpError(400, `The body is not valid JSON: it breaks ${where}.`, {

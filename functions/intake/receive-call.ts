@@ -44,7 +44,7 @@ export async function receiveCall(
   }
 
   const flowId = checkFlowId(request.flowId);
-  checkMediaType(headers['content-type']);
+  checkMediaType(headers['content-type'], headers['content-encoding']);
   const body = parseJsonBody(rawBody);
   const parsed = parseCall(body, {
     flowId,

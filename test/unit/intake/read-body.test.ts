@@ -93,7 +93,7 @@ describe('checkMediaType', () => {
     ['a vendor +json type', 'application/vnd.x+json'],
     ['a problem+json type with parameters', 'application/problem+json; charset=utf-8'],
   ])('accepts %s', (_, contentType) => {
-    expect(() => checkMediaType(contentType)).not.toThrow();
+    expect(() => checkMediaType(contentType, undefined)).not.toThrow();
   });
 
   it.each([
@@ -108,15 +108,40 @@ describe('checkMediaType', () => {
     ['XML', 'application/xml', 'application/xml'],
   ])('answers 415 for %s and says what to send', (_, contentType, shownType) => {
     // Act
-    const error = refusal(() => checkMediaType(contentType));
+    const error = refusal(() => checkMediaType(contentType, undefined));
 
     // Assess
     expect(error.statusCode).toBe(415);
     expect(error.message).toBe(`Content-Type ${shownType} is not accepted; send application/json.`);
   });
+
+  it('answers 415 for a charset other than UTF-8 rather than read garbled text', () => {
+    // Act
+    const error = refusal(() => checkMediaType('application/json; charset=ISO-8859-1', undefined));
+
+    // Assess
+    expect(error.statusCode).toBe(415);
+    expect(error.message).toBe('charset iso-8859-1 is not accepted; send the JSON in UTF-8.');
+  });
+
+  it('answers 415 for a compressed body and accepts identity', () => {
+    // Act
+    const error = refusal(() => checkMediaType('application/json', 'gzip'));
+
+    // Assess
+    expect(error.statusCode).toBe(415);
+    expect(error.message).toBe(
+      'Content-Encoding gzip is not accepted; send the JSON uncompressed.',
+    );
+    expect(() => checkMediaType('application/json', 'identity')).not.toThrow();
+  });
 });
 
 describe('parseJsonBody', () => {
+  it('reads a body that starts with a byte-order mark', () => {
+    expect(parseJsonBody('\uFEFF{"a":1}')).toEqual({ a: 1 });
+  });
+
   it('returns the parsed call', () => {
     // Act
     const parsed = parseJsonBody(JSON.stringify(fixture, null, 2));
