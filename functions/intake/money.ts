@@ -115,8 +115,21 @@ const UP_TO =
  *
  * @example parseMoney('80-120k €') // { raw: '80-120k €', min: 80000, max: 120000, currency: 'EUR' }
  */
+/** How a model writes a big number when it thinks in floats: `1e6`, `2.5E5`. */
+const SCIENTIFIC = /^\s*(\d+(?:\.\d+)?e\+?\d{1,2})\s*$/;
+const NEGATIVE = /^\s*[^\d\s]{0,4}\s*-\s*\d/;
+
 export function parseMoney(raw: string): Money | undefined {
   const text = tidy(raw);
+  // A figure with a minus sign in front is no budget; a range's dash has a figure before it.
+  if (NEGATIVE.test(text)) return undefined;
+  const scientific = SCIENTIFIC.exec(text);
+  if (scientific?.[1]) {
+    const value = Number(scientific[1]);
+    return Number.isFinite(value) && value > 0
+      ? { raw: raw.trim(), min: value, max: value }
+      : undefined;
+  }
   const figures = findFigures(text);
   if (figures.length === 0) return undefined;
 

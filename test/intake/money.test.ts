@@ -4,6 +4,8 @@ import { parseMoney } from '../../functions/intake/money';
 // [budget text as an agent sends it, min, max, currency]
 const AMOUNTS: [string, number, number, string | undefined][] = [
   ['120k', 120_000, 120_000, undefined],
+  ['1e6', 1_000_000, 1_000_000, undefined],
+  ['2.5E5', 250_000, 250_000, undefined],
   ['120K €', 120_000, 120_000, 'EUR'],
   ['$120,000', 120_000, 120_000, 'USD'],
   ['120.000 €', 120_000, 120_000, 'EUR'],
@@ -76,6 +78,8 @@ describe('parseMoney', () => {
     'TBD',
     '10%',
     'noch offen, hängt vom Angebot ab',
+    '-50k',
+    '€ -50.000',
   ])('finds no amount in %j', (raw) => {
     expect(parseMoney(raw)).toBeUndefined();
   });
