@@ -36,6 +36,15 @@ const SERVICE_NAMES: Record<StepReport['channel'], string> = {
   crm: 'CRM',
 };
 
+/** A refusal repeats; an outage passes. The warning says which, so that someone looks. */
+function warningFor(step: BranchResult): string {
+  const service = SERVICE_NAMES[step.channel];
+  const error = 'error' in step ? step.error : '';
+  return error === 'UpstreamRejectedError'
+    ? `${service} refused the request; check its configuration`
+    : `${service} temporarily unavailable`;
+}
+
 function conditionSummary(result: ConditionResult | undefined) {
   if (!result) return 'not_run';
   if (!Array.isArray(result)) return 'skipped';
@@ -55,9 +64,7 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
     ? critical.find((step) => step.channel === 'sms')
     : undefined;
 
-  const warnings = [
-    ...new Set(failed.map((step) => `${SERVICE_NAMES[step.channel]} temporarily unavailable`)),
-  ];
+  const warnings = [...new Set(failed.map(warningFor))];
   if (lead.company.unavailable)
     warnings.push('Company enrichment unavailable; scored without company data');
 
@@ -91,8 +98,17 @@ export function leadOutcome(state: LeadState, now = Date.now()): WorkflowOutcome
     };
   }
 
+  // A critical call's meeting within 4 hours comes before the next-day follow-up.
+  const urgentMeeting = Array.isArray(critical)
+    ? critical.find((step) => step.channel === 'calendar' && step.status === 'sent')
+    : undefined;
   const followUpAt =
-    task && task.status !== 'failed' ? task.at : invite?.status === 'sent' ? invite.at : undefined;
+    (urgentMeeting && 'at' in urgentMeeting ? urgentMeeting.at : undefined) ??
+    (task && task.status !== 'failed'
+      ? task.at
+      : invite?.status === 'sent'
+        ? invite.at
+        : undefined);
   const received = [
     ...(confirmation?.status === 'sent' ? ['email'] : []),
     ...(invite?.status === 'sent' ? ['calendar'] : []),

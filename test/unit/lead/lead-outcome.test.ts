@@ -231,7 +231,7 @@ describe('leadOutcome', () => {
 
     // Assess
     expect(outcome.status).toBe('partial');
-    expect(outcome.warnings).toEqual(['CRM temporarily unavailable']);
+    expect(outcome.warnings).toEqual(['CRM refused the request; check its configuration']);
     expect(outcome.errors).toEqual(['crm: UpstreamRejectedError']);
     expect(outcome.results).not.toHaveProperty('follow_up_scheduled');
     expect(outcome.results.lead_created).not.toHaveProperty('assigned_owner');
@@ -337,6 +337,7 @@ describe('leadOutcome', () => {
     expect(outcome.results.conditional_actions).toMatchObject({ critical_urgency: 'done' });
     expect(outcome.results.notifications_sent).toMatchObject({ sms_alert: 'sent' });
     expect(outcome.highlights.workingChannels).toEqual(['email', 'calendar']);
+    expect(outcome.highlights.followUpAt).toBe(URGENT_MEETING.at);
   });
 
   it('does not count an internal e-mail that failed against the confirmation the caller got', () => {
