@@ -85,11 +85,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
     );
     closers.push(dynamodb.close);
-    const ses = await startLocalSes({ outboxDir });
-    const sns = await startLocalSns();
-    const hubspot = await startHubSpotStandin({ token: LOCAL_SECRETS.hubspotToken, ...CRM_SEED });
-    const slack = await startSlackStandin({ token: LOCAL_SECRETS.slackToken });
-    const enrichment = await startEnrichmentStandin({ token: LOCAL_SECRETS.enrichmentToken });
+    // With a fixed API port the pieces take the next ports, so their URLs stay the same.
+    const near = (offset: number) => (options.port ? options.port + offset : 0);
+    const hubspot = await startHubSpotStandin({
+      token: LOCAL_SECRETS.hubspotToken,
+      port: near(1),
+      ...CRM_SEED,
+    });
+    const slack = await startSlackStandin({ token: LOCAL_SECRETS.slackToken, port: near(2) });
+    const enrichment = await startEnrichmentStandin({
+      token: LOCAL_SECRETS.enrichmentToken,
+      port: near(3),
+    });
+    const ses = await startLocalSes({ outboxDir, port: near(4) });
+    const sns = await startLocalSns({ port: near(5) });
     for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
 
     const handlers: Record<string, TaskHandler> = {};
@@ -113,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       );
       machineArns[workflow] = engine.register(`${workflow}-workflow`, definition, machine.type).arn;
     }
-    const sfn = await listenOnLoopback(stepFunctionsHandler(engine));
+    const sfn = await listenOnLoopback(stepFunctionsHandler(engine), near(6));
     closers.push(() => closeServer(sfn.server));
 
     const env = localEnvironment(

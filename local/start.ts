@@ -51,14 +51,26 @@ if (values.fresh) {
 
 const started = Date.now();
 const stack = await startLocalStack({ dataDir, port, ...(timeScale ? { timeScale } : {}) }).catch(
-  (error: Error) => {
-    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    console.error(busy ? `Port ${port} is in use; try: npm start -- --port 3001` : error.message);
+  (error: NodeJS.ErrnoException & { port?: number }) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${error.port ?? port} is in use (the stack takes ${port} to ${port + 6}); try: npm start -- --port 4000`
+        : error.message,
+    );
     process.exit(1);
   },
 );
 
 const sample = join('local', 'sample-call.json');
+// With signing on, a plain curl cannot carry a fresh signature; the call script makes one.
+const tryIt = process.env.WEBHOOK_SIGNING_SECRETS?.trim()
+  ? `npm run call -- ${sample} --url ${stack.apiUrl}`
+  : [
+      `curl -s -X POST ${stack.apiUrl}/webhook/automation/lead \\`,
+      `    -H 'Authorization: Bearer ${stack.token}' -H 'Content-Type: application/json' \\`,
+      `    -d @${sample}`,
+    ].join('\n');
+
 console.log(`
 Local stack ready in ${Date.now() - started} ms.
 
@@ -66,16 +78,16 @@ Local stack ready in ${Date.now() - started} ms.
   Status    GET  ${stack.apiUrl}/executions/{execution_id}
   Token     ${stack.token}
   Outbox    ${stack.outboxDir}  (e-mails as .eml files)
-  Stand-ins CRM ${stack.hubspot.url}/__standin/requests
-            Chat ${stack.slack.url}/__standin/requests
-            Enrichment ${stack.enrichment.url}/__standin/requests
-            SMS ${stack.sns.url}/__standin/requests
+  Stand-ins (GET /__standin/requests: what they received; POST /__standin/faults: make them fail)
+            CRM         ${stack.hubspot.url}
+            Chat        ${stack.slack.url}
+            Enrichment  ${stack.enrichment.url}
+            E-mail      ${stack.ses.url}
+            SMS         ${stack.sns.url}
 
 Try a call (from the project folder):
 
-  curl -s -X POST ${stack.apiUrl}/webhook/automation/lead \\
-    -H 'Authorization: Bearer ${stack.token}' -H 'Content-Type: application/json' \\
-    -d @${sample}
+  ${tryIt}
 
 Press Ctrl-C to stop.`);
 

@@ -40,8 +40,26 @@ async function start(...args: string[]): Promise<Started> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const apiUrl = /Webhook\s+POST (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
-  const crmUrl = /CRM (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+  const crmUrl = /CRM\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
   return { child, output: () => output, apiUrl, crmUrl };
+}
+
+/** Runs a script of the project to its end, as `npm run` would. */
+async function runToEnd(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
 }
 
 function stop(started: Started): Promise<number | null> {
@@ -59,6 +77,10 @@ describe('npm start', () => {
 
     const answer = await postCall(first.apiUrl, sampleCall());
     expect(answer.body.status).toBe('completed');
+    const sent = await runToEnd('local/send-call.ts', ['--url', first.apiUrl, '--language', 'de']);
+    expect(sent.code).toBe(0);
+    expect(sent.output).toMatch(/^HTTP 200 in \d+ ms\n/);
+    expect(sent.output).toContain('"message": "Perfekt!');
     expect(await stop(first)).toBe(0);
     expect(first.output()).toContain('Stopping the local stack...');
 
@@ -93,29 +115,19 @@ describe('npm start', () => {
   });
 
   it('refuses to start with a bad setting, naming every one and what it accepts', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'local/start.ts', '--port', '0', '--data-dir', dataDir],
+    const { code, output } = await runToEnd(
+      'local/start.ts',
+      ['--port', '0', '--data-dir', dataDir],
       {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          TIME_BUDGET_MS: 'ten seconds',
-          TIME_ZONE: 'Mars/Olympus',
-          FOLLOW_UP_HOUR: '25',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        TIME_BUDGET_MS: 'ten seconds',
+        TIME_ZONE: 'Mars/Olympus',
+        FOLLOW_UP_HOUR: '25',
       },
     );
-    let errors = '';
-    child.stderr?.on('data', (chunk) => {
-      errors += chunk;
-    });
-    const code = await new Promise((resolve) => child.once('exit', resolve));
 
     expect(code).toBe(1);
-    expect(errors).toContain('TIME_BUDGET_MS: a whole number from 1 up');
-    expect(errors).toContain('TIME_ZONE: an IANA time zone such as Europe/Berlin');
-    expect(errors).toContain('FOLLOW_UP_HOUR: a whole number from 0 to 23');
+    expect(output).toContain('TIME_BUDGET_MS: a whole number from 1 up');
+    expect(output).toContain('TIME_ZONE: an IANA time zone such as Europe/Berlin');
+    expect(output).toContain('FOLLOW_UP_HOUR: a whole number from 0 to 23');
   });
 });
