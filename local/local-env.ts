@@ -23,7 +23,7 @@ export const LOCAL_SECRETS = {
 };
 
 /** Settings a person may choose when starting the stack; everything else is fixed. */
-const USER_SETTINGS = [
+export const USER_SETTINGS = [
   'WEBHOOK_TOKENS',
   'WEBHOOK_SIGNING_SECRETS',
   'SIGNATURE_TOLERANCE_SECONDS',

@@ -108,7 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: LOCAL_REGION,
       accountId: LOCAL_ACCOUNT,
       handlers,
-      timeScale: options.timeScale ?? Number(chosen.TIME_SCALE ?? 1),
+      timeScale: options.timeScale ?? 1,
       taskTimeoutMs: 15_000,
     });
     const substitutions = Object.fromEntries(

@@ -5,6 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { USER_SETTINGS } from './local-env';
 import { PROJECT_ROOT, STACK_DATA_FOLDERS, startLocalStack } from './stack';
 
 const { values } = parseArgs({
@@ -18,15 +19,15 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Usage: npm start -- [--fresh] [--port 3000] [--time-scale 0.01]
+  console.log(`Usage: npm start -- [--fresh] [--port 3000] [--data-dir DIR] [--time-scale 0.01]
 
   --fresh        start with empty data (deletes the stack's data first)
   --data-dir     where data is kept across restarts (default .local-data/)
-  --port         port of the local API on 127.0.0.1 (default 3000, or $PORT)
+  --port         port of the local API on 127.0.0.1 (default 3000, or $PORT); the
+                 stand-ins and services take the next six ports
   --time-scale   multiply workflow waits and retry intervals (default 1)
 
-Settings read from the environment: WEBHOOK_TOKENS, WEBHOOK_SIGNING_SECRETS, TIME_BUDGET_MS,
-IDEMPOTENCY_TTL_HOURS, DEFAULT_PHONE_REGION, TIME_ZONE, CONNECTOR_TIMEOUT_MS, LOG_LEVEL.`);
+Settings read from the environment (see the README): ${USER_SETTINGS.join(', ')}.`);
   process.exit(0);
 }
 
