@@ -73,7 +73,6 @@ async function dispatch(engine: LocalStepFunctions, action: string, body: Body):
       const executions = [...engine.executions.values()]
         .filter((execution) => execution.machine.arn === arn)
         .filter((execution) => !body.statusFilter || execution.status === body.statusFilter)
-        .map(({ input: _input, output: _output, ...rest }) => rest)
         .map((execution) => ({
           executionArn: execution.arn,
           stateMachineArn: arn,
