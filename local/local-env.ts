@@ -18,7 +18,7 @@ export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_SECRETS = {
   webhookToken: 'local-dev-token',
   hubspotToken: 'local-hubspot-token',
-  slackToken: 'xoxb-local-slack-token',
+  slackToken: 'local-slack-bot-token',
   enrichmentToken: 'local-enrichment-key',
 };
 

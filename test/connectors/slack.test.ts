@@ -9,7 +9,7 @@ import { type SlackStandin, startSlackStandin } from '../../local/standins/slack
 import { type StandinServer, startStandinServer } from '../../local/standins/standin-server';
 import { FAULT_CASES, failureOf, SHORT_TIMEOUT_MS } from './fault-cases';
 
-const TOKEN = 'xoxb-local-test';
+const TOKEN = 'local-test-bot-token';
 
 describe('Slack connector against the Slack stand-in', () => {
   let slack: SlackStandin;
@@ -55,7 +55,7 @@ describe('Slack connector against the Slack stand-in', () => {
 
   it('rejects a wrong token as invalid_auth', async () => {
     const error = await failureOf(() =>
-      client(2000, 'xoxb-wrong').postMessage({ channel: 'sales', text: 'hi' }),
+      client(2000, 'wrong-bot-token').postMessage({ channel: 'sales', text: 'hi' }),
     );
 
     expect(error).toBeInstanceOf(UpstreamRejectedError);
