@@ -10,6 +10,7 @@ import {
   HubSpotStore,
   type HubSpotStoreSeed,
 } from './hubspot-store';
+import { isTicketRoute, routeTickets, TicketStore } from './hubspot-tickets';
 import {
   bearerToken,
   type StandinReply,
@@ -26,19 +27,23 @@ export interface HubSpotStandinOptions extends HubSpotStoreSeed {
 
 export interface HubSpotStandin extends StandinServer {
   store: HubSpotStore;
+  tickets: TicketStore;
 }
 
 const CONTACT = /^\/crm\/v3\/objects\/contacts\/(\d+)$/;
 
 export async function startHubSpotStandin(options: HubSpotStandinOptions): Promise<HubSpotStandin> {
   const store = new HubSpotStore(options);
+  const tickets = new TicketStore(store);
 
   const server = await startStandinServer({
     service: 'hubspot',
     ...(options.port === undefined ? {} : { port: options.port }),
     handle: (req) =>
       bearerToken(req.headers) === options.token
-        ? route(store, req)
+        ? isTicketRoute(req.path)
+          ? routeTickets(tickets, store, req)
+          : route(store, req)
         : error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.'),
     faultReply: (status) =>
       status === 429
@@ -48,10 +53,14 @@ export async function startHubSpotStandin(options: HubSpotStandinOptions): Promi
       contacts: [...store.contacts.values()],
       tasks: [...store.tasks.values()],
       owners: store.owners,
+      tickets: [...tickets.tickets.values()],
     }),
-    onReset: () => store.reset(),
+    onReset: () => {
+      store.reset();
+      tickets.reset();
+    },
   });
-  return Object.assign(server, { store });
+  return Object.assign(server, { store, tickets });
 }
 
 function route(store: HubSpotStore, req: StandinRequest): StandinReply {
