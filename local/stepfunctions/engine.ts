@@ -15,6 +15,7 @@ import {
 } from './task-map';
 import { TaskTokens } from './task-tokens';
 import { scaleDefinition } from './time-scale';
+import { scaledWait, timestampWaits, withScaledWaits } from './timestamp-waits';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 type Definition = { States: Record<string, Record<string, unknown>>; [key: string]: unknown };
@@ -83,6 +84,9 @@ export class LocalStepFunctions {
       else tasks[task.name] = this.localTask(task.resource, functionName, handler);
     }
     if (unmapped.length > 0) throw new UnmappedTaskError(name, unmapped);
+    for (const wait of timestampWaits(definition)) {
+      tasks[wait.name] = scaledWait(wait, this.options.timeScale);
+    }
 
     const arn = `arn:aws:states:${this.options.region}:${this.options.accountId}:stateMachine:${name}`;
     // The definition as written is validated; its time-scaled copy has fractional seconds, which
@@ -91,9 +95,12 @@ export class LocalStepFunctions {
     const run =
       this.options.timeScale === 1
         ? validated
-        : new StateMachine(scaleDefinition(definition, this.options.timeScale) as never, {
-            validationOptions: { noValidate: true },
-          });
+        : new StateMachine(
+            scaleDefinition(withScaledWaits(definition), this.options.timeScale) as never,
+            {
+              validationOptions: { noValidate: true },
+            },
+          );
     const machine: RegisteredMachine = { arn, name, type, definition, run, tasks };
     this.machines.set(arn, machine);
     return machine;
