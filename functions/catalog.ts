@@ -16,6 +16,17 @@ export const TASK_FUNCTIONS = {
   SendSms: 'functions/handlers/send-sms.ts',
   FinishLead: 'functions/handlers/finish-lead.ts',
   RecordFailure: 'functions/handlers/record-failure.ts',
+  AssessSupportCall: 'functions/handlers/assess-support-call.ts',
+  OpenSupportTicket: 'functions/handlers/open-support-ticket.ts',
+  SearchKnowledgeBase: 'functions/handlers/search-knowledge-base.ts',
+  FindSimilarTickets: 'functions/handlers/find-similar-tickets.ts',
+  UpdateSupportTicket: 'functions/handlers/update-support-ticket.ts',
+  SendSupportEmail: 'functions/handlers/send-support-email.ts',
+  PostSupportChatMessage: 'functions/handlers/post-support-chat-message.ts',
+  FileTrackerIssue: 'functions/handlers/file-tracker-issue.ts',
+  StartSlaWatch: 'functions/handlers/start-sla-watch.ts',
+  CheckTicketStatus: 'functions/handlers/check-ticket-status.ts',
+  FinishSupport: 'functions/handlers/finish-support.ts',
 } as const;
 
 export type TaskFunctionName = keyof typeof TASK_FUNCTIONS;
@@ -28,4 +39,7 @@ export const API_FUNCTIONS = {
 /** The state machines and the workflow each one runs. */
 export const STATE_MACHINES = {
   lead: { file: 'statemachines/lead.asl.json', type: 'EXPRESS' },
+  support: { file: 'statemachines/support.asl.json', type: 'EXPRESS' },
+  /** Started by the support workflow for each escalated ticket, never by a call. */
+  'sla-watch': { file: 'statemachines/sla-watch.asl.json', type: 'STANDARD', internal: true },
 } as const;

@@ -17,6 +17,9 @@ const count = (min: number, max: number) => z.coerce.number().int().min(min).max
 const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 const email = z.email({ error: 'an e-mail address' });
 const retentionDays = Object.values(RetentionDays).filter((days) => typeof days === 'number');
+const slaTarget = z
+  .string()
+  .regex(/^\d+(\.\d+)?(m|h|bh|bd)$/i, 'a duration such as 1h, 30m, 8bh or 1bd');
 
 const settingsSchema = z.object({
   stage: z
@@ -59,6 +62,32 @@ const settingsSchema = z.object({
   chatChannelStandard: optional(z.string().min(1)),
   chatChannelInside: optional(z.string().min(1)),
   chatChannelPricing: optional(z.string().min(1)),
+  // The support workflow (functions/core/support-config.ts validates the details).
+  supportEmailFrom: optional(email),
+  teamTechnicalEmail: optional(email),
+  teamSuccessEmail: optional(email),
+  chatChannelTechnical: optional(z.string().min(1)),
+  chatChannelSuccess: optional(z.string().min(1)),
+  slaCritical: optional(slaTarget),
+  slaHigh: optional(slaTarget),
+  slaMedium: optional(slaTarget),
+  slaLow: optional(slaTarget),
+  slaWarningPercent: optional(count(1, 99)),
+  businessHours: optional(z.string().regex(/^\d{1,2}:\d{2}-\d{1,2}:\d{2}$/, 'such as 09:00-17:00')),
+  businessDays: optional(z.string().min(3)),
+  businessHolidays: optional(z.string()),
+  jiraBaseUrl: optional(url),
+  jiraEmail: optional(email),
+  jiraProjectKey: optional(
+    z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'a Jira project key such as SUP'),
+  ),
+  jiraIssueType: optional(z.string().min(1)),
+  knowledgeBase: optional(z.enum(['local', 'confluence'])),
+  kbMatchThreshold: optional(z.coerce.number().min(0).max(1)),
+  kbArticleBaseUrl: optional(url),
+  confluenceBaseUrl: optional(url),
+  confluenceEmail: optional(email),
+  confluenceSpaceKey: optional(z.string().min(1)),
 });
 
 const secret = optional(z.string().trim().min(1));
@@ -74,6 +103,8 @@ const secretsSchema = z.object({
   HUBSPOT_TOKEN: secret,
   SLACK_TOKEN: secret,
   ENRICHMENT_TOKEN: secret,
+  JIRA_TOKEN: secret,
+  CONFLUENCE_TOKEN: secret,
 });
 
 export type DeploymentSettings = z.output<typeof settingsSchema>;

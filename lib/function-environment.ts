@@ -19,6 +19,33 @@ const INTAKE_SETTINGS: SettingKey[] = [
 ];
 const INTAKE_SECRETS: SecretName[] = ['WEBHOOK_TOKENS', 'WEBHOOK_SIGNING_SECRETS'];
 
+/** Read by the support tasks only (functions/core/support-config.ts). */
+const SUPPORT_SETTINGS: SettingKey[] = [
+  'supportEmailFrom',
+  'teamTechnicalEmail',
+  'teamSuccessEmail',
+  'chatChannelTechnical',
+  'chatChannelSuccess',
+  'slaCritical',
+  'slaHigh',
+  'slaMedium',
+  'slaLow',
+  'slaWarningPercent',
+  'businessHours',
+  'businessDays',
+  'businessHolidays',
+  'jiraBaseUrl',
+  'jiraEmail',
+  'jiraProjectKey',
+  'jiraIssueType',
+  'knowledgeBase',
+  'kbMatchThreshold',
+  'kbArticleBaseUrl',
+  'confluenceBaseUrl',
+  'confluenceEmail',
+  'confluenceSpaceKey',
+];
+
 const WORKFLOW_SETTINGS: SettingKey[] = [
   'connectorTimeoutMs',
   'hubspotBaseUrl',
@@ -38,8 +65,15 @@ const WORKFLOW_SETTINGS: SettingKey[] = [
   'timeZone',
   'followUpHour',
   'logLevel',
+  ...SUPPORT_SETTINGS,
 ];
-const WORKFLOW_SECRETS: SecretName[] = ['HUBSPOT_TOKEN', 'SLACK_TOKEN', 'ENRICHMENT_TOKEN'];
+const WORKFLOW_SECRETS: SecretName[] = [
+  'HUBSPOT_TOKEN',
+  'SLACK_TOKEN',
+  'ENRICHMENT_TOKEN',
+  'JIRA_TOKEN',
+  'CONFLUENCE_TOKEN',
+];
 
 /** The values the functions have no default for: without them a deployment cannot work. */
 const REQUIRED_SETTINGS: SettingKey[] = [
@@ -53,8 +87,27 @@ const REQUIRED_SETTINGS: SettingKey[] = [
   'teamEnterpriseEmail',
   'teamStandardEmail',
   'teamInsideEmail',
+  'teamTechnicalEmail',
+  'teamSuccessEmail',
+  'jiraBaseUrl',
+  'jiraEmail',
+  'jiraProjectKey',
 ];
-const REQUIRED_SECRETS: SecretName[] = ['WEBHOOK_TOKENS', ...WORKFLOW_SECRETS];
+const REQUIRED_SECRETS: SecretName[] = [
+  'WEBHOOK_TOKENS',
+  'HUBSPOT_TOKEN',
+  'SLACK_TOKEN',
+  'ENRICHMENT_TOKEN',
+  'JIRA_TOKEN',
+];
+/** What the chosen knowledge base needs besides. */
+const KNOWLEDGE_BASE_NEEDS = {
+  local: { settings: ['kbArticleBaseUrl'] as SettingKey[], secrets: [] as SecretName[] },
+  confluence: {
+    settings: ['confluenceBaseUrl', 'confluenceEmail', 'confluenceSpaceKey'] as SettingKey[],
+    secrets: ['CONFLUENCE_TOKEN'] as SecretName[],
+  },
+};
 
 /** `hubspotBaseUrl` is read as `HUBSPOT_BASE_URL`, a machine `high-value` as `HIGH_VALUE`. */
 export function variableName(key: string): string {
@@ -110,12 +163,13 @@ export function workflowEnvironment(
 
 /** The environment variables a deployment of this configuration would still lack. */
 export function missingVariables(config: DeploymentConfig): string[] {
+  const knowledgeBase = KNOWLEDGE_BASE_NEEDS[config.knowledgeBase ?? 'local'];
   return [
-    ...REQUIRED_SETTINGS.filter((key) => config[key] === undefined).map(
-      (key) => `${variableName(key)} (context key ${key})`,
-    ),
-    ...REQUIRED_SECRETS.filter((name) => config.secrets[name] === undefined).map(
-      (name) => `${name} (environment variable at synth)`,
-    ),
+    ...[...REQUIRED_SETTINGS, ...knowledgeBase.settings]
+      .filter((key) => config[key] === undefined)
+      .map((key) => `${variableName(key)} (context key ${key})`),
+    ...[...REQUIRED_SECRETS, ...knowledgeBase.secrets]
+      .filter((name) => config.secrets[name] === undefined)
+      .map((name) => `${name} (environment variable at synth)`),
   ];
 }

@@ -12,6 +12,8 @@ export interface TaskResources {
   calls: ITable;
   /** The sender address; sending is allowed only from it or its domain when it is known. */
   emailFrom: string | undefined;
+  /** The support e-mails' sender, `emailFrom` when not set. */
+  supportEmailFrom?: string | undefined;
 }
 
 export function grantTaskPermissions(
@@ -21,11 +23,22 @@ export function grantTaskPermissions(
   // Both only update the outcome on the record the intake created.
   resources.calls.grant(functions.FinishLead, 'dynamodb:UpdateItem');
   resources.calls.grant(functions.RecordFailure, 'dynamodb:UpdateItem');
+  resources.calls.grant(functions.FinishSupport, 'dynamodb:UpdateItem');
 
   functions.SendEmail.addToRolePolicy(
     new PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: senderIdentities(Stack.of(functions.SendEmail), resources.emailFrom),
+    }),
+  );
+
+  functions.SendSupportEmail.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: senderIdentities(
+        Stack.of(functions.SendSupportEmail),
+        resources.supportEmailFrom ?? resources.emailFrom,
+      ),
     }),
   );
 

@@ -4,11 +4,12 @@
  */
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { STATE_MACHINES } from '../functions/catalog';
 import { WebhookApi } from './api';
 import type { DeploymentConfig } from './config';
 import { missingVariables } from './function-environment';
 import { CallStorage } from './storage';
-import { Workflows } from './workflows';
+import { type WorkflowName, Workflows } from './workflows';
 
 export interface VoiceAutomationStackProps extends StackProps {
   config: DeploymentConfig;
@@ -27,7 +28,13 @@ export class VoiceAutomationStack extends Stack {
     const { calls } = this.storage;
     this.workflows = new Workflows(this, 'Workflows', { config, calls });
     const { stateMachines } = this.workflows;
-    this.webhook = new WebhookApi(this, 'Webhook', { config, calls, stateMachines });
+    // Calls start the workflows they name; an internal one (the SLA watch) only a workflow starts.
+    const callable = Object.fromEntries(
+      Object.entries(stateMachines).filter(
+        ([name]) => !('internal' in STATE_MACHINES[name as WorkflowName]),
+      ),
+    );
+    this.webhook = new WebhookApi(this, 'Webhook', { config, calls, stateMachines: callable });
 
     // A synth without them is still useful (review, diff, tests), so it warns rather than fails;
     // `cdk synth --strict` turns the warning into an error for a real deployment.

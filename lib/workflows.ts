@@ -47,13 +47,23 @@ export class Workflows extends Construct {
       }),
     ]);
     this.taskFunctions = Object.fromEntries(functions);
-    grantTaskPermissions(this.taskFunctions, { calls, emailFrom: config.emailFrom });
+    grantTaskPermissions(this.taskFunctions, {
+      calls,
+      emailFrom: config.emailFrom,
+      supportEmailFrom: config.supportEmailFrom,
+    });
 
     const machines = Object.entries(STATE_MACHINES).map(([name, spec]) => [
       name,
       this.stateMachine(name, spec, config),
     ]);
     this.stateMachines = Object.fromEntries(machines);
+
+    // The support workflow starts one SLA watch per escalated ticket, and only that machine.
+    const slaWatch = this.stateMachines['sla-watch'];
+    const { StartSlaWatch } = this.taskFunctions;
+    StartSlaWatch.addEnvironment('SLA_WATCH_STATE_MACHINE_ARN', slaWatch.stateMachineArn);
+    slaWatch.grantStartExecution(StartSlaWatch);
   }
 
   private stateMachine(

@@ -27,6 +27,12 @@ export const CRM_SEED: HubSpotStoreSeed = {
       firstName: 'Chief',
       lastName: 'Revenue Officer',
     },
+    {
+      id: '505',
+      email: 'support-technical@voice-automation.example',
+      firstName: 'Technical',
+      lastName: 'Support',
+    },
   ],
   contacts: [
     {

@@ -3,6 +3,8 @@
  * at the local services, and the same configuration variables a deployment sets.
  */
 
+import { SUPPORT_USER_SETTINGS, supportEnvironment } from './support-env';
+
 export interface LocalEndpoints {
   dynamodb: string;
   stepFunctions: string;
@@ -11,6 +13,8 @@ export interface LocalEndpoints {
   hubspot: string;
   slack: string;
   enrichment: string;
+  jira: string;
+  confluence: string;
 }
 
 export const LOCAL_REGION = 'eu-central-1';
@@ -33,6 +37,7 @@ export const USER_SETTINGS = [
   'TIME_ZONE',
   'CONNECTOR_TIMEOUT_MS',
   'FOLLOW_UP_HOUR',
+  ...SUPPORT_USER_SETTINGS,
   'LOG_LEVEL',
 ] as const;
 
@@ -71,5 +76,6 @@ export function localEnvironment(
     TEAM_ENTERPRISE_EMAIL: 'enterprise-sales@voice-automation.example',
     TEAM_STANDARD_EMAIL: 'sales@voice-automation.example',
     TEAM_INSIDE_EMAIL: 'inside-sales@voice-automation.example',
+    ...supportEnvironment(endpoints, stateMachines),
   };
 }

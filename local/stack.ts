@@ -9,20 +9,25 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
 import { ConfigError, intakeConfig, resetConfig } from '../functions/core/config';
+import { supportConfig } from '../functions/core/support-config';
 import { workflowConfig } from '../functions/core/workflow-config';
 import { type ApiHandler, apiGatewayHandler, listenOnLoopback } from './api-gateway';
 import { type LocalSes, startLocalSes } from './aws/ses';
 import { type LocalSns, startLocalSns } from './aws/sns';
+import { confluencePages } from './confluence-seed';
 import { CRM_SEED } from './crm-seed';
 import { startDynamoDb } from './dynamodb';
 import { LOCAL_ACCOUNT, LOCAL_REGION, LOCAL_SECRETS, localEnvironment } from './local-env';
+import { startConfluenceStandin } from './standins/confluence';
 import { startEnrichmentStandin } from './standins/enrichment';
 import { type HubSpotStandin, startHubSpotStandin } from './standins/hubspot';
+import { type JiraStandin, startJiraStandin } from './standins/jira';
 import { type SlackStandin, startSlackStandin } from './standins/slack';
 import type { StandinServer } from './standins/standin-server';
 import { LocalStepFunctions } from './stepfunctions/engine';
 import { stepFunctionsHandler } from './stepfunctions/server';
 import type { TaskHandler } from './stepfunctions/task-map';
+import { LOCAL_CONFLUENCE_SPACE, LOCAL_JIRA_PROJECT, SUPPORT_SECRETS } from './support-env';
 
 const promiseStatics = Promise as unknown as { withResolvers?: unknown };
 if (!promiseStatics.withResolvers) {
@@ -65,6 +70,8 @@ export interface LocalStack {
   hubspot: HubSpotStandin;
   slack: SlackStandin;
   enrichment: StandinServer;
+  jira: JiraStandin;
+  confluence: StandinServer;
   stop(): Promise<void>;
 }
 
@@ -100,6 +107,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ses = await startLocalSes({ outboxDir, port: near(4) });
     const sns = await startLocalSns({ port: near(5) });
     for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
+    const jira = await startJiraStandin({
+      email: SUPPORT_SECRETS.jiraEmail,
+      token: SUPPORT_SECRETS.jiraToken,
+      projects: [LOCAL_JIRA_PROJECT],
+      port: near(8),
+    });
+    const confluence = await startConfluenceStandin({
+      email: SUPPORT_SECRETS.confluenceEmail,
+      token: SUPPORT_SECRETS.confluenceToken,
+      pages: confluencePages(LOCAL_CONFLUENCE_SPACE),
+      port: near(9),
+    });
+    for (const server of [jira, confluence]) closers.push(() => server.close());
 
     const handlers: Record<string, TaskHandler> = {};
     for (const [name, entry] of Object.entries(TASK_FUNCTIONS))
@@ -134,6 +154,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         hubspot: hubspot.url,
         slack: slack.url,
         enrichment: enrichment.url,
+        jira: jira.url,
+        confluence: confluence.url,
       },
       machineArns,
       chosen,
@@ -172,6 +194,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       hubspot,
       slack,
       enrichment,
+      jira,
+      confluence,
       stop: async () => {
         for (const execution of engine.executions.values()) {
           if (execution.status === 'RUNNING') execution.abort();
@@ -188,7 +212,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
 /** Fails at start, naming every bad setting, rather than with a 500 on the first call. */
 function checkConfiguration(): void {
-  const problems = [intakeConfig, workflowConfig].flatMap((read) => {
+  const problems = [intakeConfig, workflowConfig, supportConfig].flatMap((read) => {
     try {
       read();
       return [];

@@ -24,7 +24,7 @@ if (values.help) {
   --fresh        start with empty data (deletes the stack's data first)
   --data-dir     where data is kept across restarts (default .local-data/)
   --port         port of the local API on 127.0.0.1 (default 3000, or $PORT); the
-                 stand-ins and services take the next six ports
+                 stand-ins and services take the next nine ports
   --time-scale   multiply workflow waits and retry intervals (default 1)
 
 Settings read from the environment (see the README): ${USER_SETTINGS.join(', ')}.`);
@@ -55,7 +55,7 @@ const stack = await startLocalStack({ dataDir, port, ...(timeScale ? { timeScale
   (error: NodeJS.ErrnoException & { port?: number }) => {
     console.error(
       error.code === 'EADDRINUSE'
-        ? `Port ${error.port ?? port} is in use (the stack takes ${port} to ${port + 6}); try: npm start -- --port 4000`
+        ? `Port ${error.port ?? port} is in use (the stack takes ${port} to ${port + 9}); try: npm start -- --port 4000`
         : error.message,
     );
     process.exit(1);
@@ -85,6 +85,9 @@ Local stack ready in ${Date.now() - started} ms.
             Enrichment  ${stack.enrichment.url}
             E-mail      ${stack.ses.url}
             SMS         ${stack.sns.url}
+            Helpdesk    ${stack.hubspot.url}  (tickets, in the CRM stand-in)
+            Tracker     ${stack.jira.url}
+            Confluence  ${stack.confluence.url}
 
 Try a call (from the project folder):
 

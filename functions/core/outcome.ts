@@ -26,4 +26,11 @@ export interface OutcomeHighlights {
   failedChannels: string[];
   /** Confirmations that reached the caller: email, calendar. */
   workingChannels: string[];
+  /** Support: the helpdesk ticket the caller can quote. */
+  ticketNumber?: string;
+  /** Support: when the team promised to answer (ISO 8601), and as a duration for clock SLAs. */
+  respondBy?: string;
+  respondWithinMinutes?: number;
+  /** Support: the knowledge-base answer in a sentence or two, to be said on the phone. */
+  answerGist?: string;
 }

@@ -17,6 +17,11 @@ export interface MessageFacts {
   workingChannels: string[];
   hasWarnings: boolean;
   timeZone: string;
+  /** Support calls: the ticket, the promised answer time, or the knowledge-base answer. */
+  ticketNumber?: string;
+  respondBy?: string;
+  respondWithinMinutes?: number;
+  answerGist?: string;
 }
 
 /** Services named after "regarding" / "zu": the ones that had a problem. */
@@ -27,6 +32,9 @@ const SERVICE_NAMES: Record<Language, Record<string, string>> = {
     sms: 'the SMS service',
     calendar: 'the calendar invitation',
     crm: 'the CRM',
+    helpdesk: 'the helpdesk',
+    tracker: 'the issue tracker',
+    sla: 'the response-time watch',
   },
   de: {
     email: 'zum E-Mail-Dienst',
@@ -34,6 +42,9 @@ const SERVICE_NAMES: Record<Language, Record<string, string>> = {
     sms: 'zum SMS-Dienst',
     calendar: 'zur Kalendereinladung',
     crm: 'zum CRM',
+    helpdesk: 'zum Helpdesk',
+    tracker: 'zum Issue-Tracker',
+    sla: 'zur Überwachung der Antwortzeit',
   },
 };
 
@@ -82,8 +93,62 @@ function list(items: string[], language: Language): string {
     : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
 
+/** "within 4 hours" / "innerhalb von 4 Stunden". */
+function spokenDuration(minutes: number, language: Language): string {
+  const de = language === 'de';
+  if (minutes === 60) return de ? 'innerhalb einer Stunde' : 'within one hour';
+  if (minutes % 60 === 0) {
+    return de ? `innerhalb von ${minutes / 60} Stunden` : `within ${minutes / 60} hours`;
+  }
+  return de ? `innerhalb von ${minutes} Minuten` : `within ${minutes} minutes`;
+}
+
+/** The support answer: the knowledge-base gist, or the ticket number and when we answer. */
+function supportSentence(facts: MessageFacts, language: Language): string {
+  const de = language === 'de';
+  const ticket = facts.ticketNumber ?? '';
+  if (facts.answerGist) {
+    const gist = /[.!?]$/.test(facts.answerGist.trim())
+      ? facts.answerGist.trim()
+      : `${facts.answerGist.trim()}.`;
+    const mailed = facts.workingChannels.includes('email');
+    if (de) {
+      const copy = mailed
+        ? ' Ich habe Ihnen die Antwort auch per E-Mail geschickt, mit einem Link zum ganzen Artikel.'
+        : '';
+      return `Dazu sagt unser Hilfe-Center: ${gist}${copy} Ihre Ticketnummer ist ${ticket}.`;
+    }
+    const copy = mailed
+      ? ' I have also sent you the answer by e-mail, with a link to the full article.'
+      : '';
+    return `Here is what our help center says: ${gist}${copy} Your ticket number is ${ticket}.`;
+  }
+  const when = facts.respondWithinMinutes
+    ? spokenDuration(facts.respondWithinMinutes, language)
+    : facts.respondBy
+      ? `${de ? 'bis' : 'by'} ${spokenTime(facts.respondBy, language, facts.timeZone)}`
+      : undefined;
+  if (de) {
+    const answer = when ? ` Unser technisches Team meldet sich ${when} bei Ihnen.` : '';
+    return `Ich habe das Ticket ${ticket} für Sie angelegt.${answer}`;
+  }
+  const answer = when ? ` Our technical team will get back to you ${when}.` : '';
+  return `I have opened ticket ${ticket} for you.${answer}`;
+}
+
 export function spokenMessage(facts: MessageFacts, language: Language): string {
   const de = language === 'de';
+  if (facts.ticketNumber && (facts.status === 'completed' || facts.status === 'partial')) {
+    const sentence = supportSentence(facts, language);
+    if (facts.status === 'completed') return sentence;
+    const failed = list(
+      facts.failedChannels.map((name) => SERVICE_NAMES[language][name] ?? name),
+      language,
+    );
+    return de
+      ? `${sentence} Es gab einen kleinen technischen Hinweis ${failed || 'zu einem Dienst'}.`
+      : `${sentence} There was a minor technical note regarding ${failed || 'one service'}.`;
+  }
   const team = facts.team ? TEAM_NAMES[language][facts.team] : undefined;
   const when = facts.followUpAt
     ? spokenTime(facts.followUpAt, language, facts.timeZone)

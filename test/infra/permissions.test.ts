@@ -1,7 +1,8 @@
 import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TASK_FUNCTIONS, type TaskFunctionName } from '../../functions/catalog';
+import { STATE_MACHINES, TASK_FUNCTIONS, type TaskFunctionName } from '../../functions/catalog';
 import { actionsOf, managedPoliciesOf, statementsOf } from './iam-statements';
 import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
@@ -20,6 +21,9 @@ const NEEDED_ACTIONS: Partial<Record<TaskFunctionName, string[]>> = {
   FinishLead: ['dynamodb:UpdateItem'],
   RecordFailure: ['dynamodb:UpdateItem'],
   SendEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
+  FinishSupport: ['dynamodb:UpdateItem'],
+  SendSupportEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
+  StartSlaWatch: ['states:StartExecution'],
   SendSms: ['sns:Publish'],
 };
 const TASK_ACTIONS = (Object.keys(TASK_FUNCTIONS) as TaskFunctionName[]).map(
@@ -27,15 +31,23 @@ const TASK_ACTIONS = (Object.keys(TASK_FUNCTIONS) as TaskFunctionName[]).map(
 );
 
 describe('the intake role', () => {
-  it('may start the lead workflow synchronously and use the calls table, and nothing else', () => {
+  it('may start the workflows calls name synchronously and use the calls table, and nothing else', () => {
     const { stack } = synthesized;
     const statements = statementsOfRole(stack.webhook.intake.role);
 
+    const callable = Object.entries(STATE_MACHINES)
+      .filter(([, machine]) => !('internal' in machine))
+      .map(([name]) => ({
+        Ref: logicalId(stack.workflows.stateMachines[name as keyof typeof STATE_MACHINES]),
+      }));
     expect(statements).toContainEqual({
       Effect: 'Allow',
       Action: 'states:StartSyncExecution',
-      Resource: { Ref: logicalId(stack.workflows.stateMachines.lead) },
+      Resource: callable.length === 1 ? callable[0] : expect.arrayContaining(callable),
     });
+    expect(JSON.stringify(statements)).not.toContain(
+      logicalId(stack.workflows.stateMachines['sla-watch']),
+    );
     expect(statements).toContainEqual({
       Effect: 'Allow',
       Action: [
@@ -91,6 +103,24 @@ describe('the task roles', () => {
     ]) {
       expect(statementsOfRole(fn.role).map((statement) => statement.Resource)).toEqual([table]);
     }
+  });
+
+  it('lets StartSlaWatch start only the SLA watch, whose ARN it is given', () => {
+    const { stack, template } = synthesized;
+    const fn = stack.workflows.taskFunctions.StartSlaWatch;
+    const watch = { Ref: logicalId(stack.workflows.stateMachines['sla-watch']) };
+
+    expect(statementsOfRole(fn.role)).toEqual([
+      { Effect: 'Allow', Action: 'states:StartExecution', Resource: watch },
+    ]);
+    const resource = template.toJSON().Resources[logicalId(fn)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(resource.Properties.Environment.Variables.SLA_WATCH_STATE_MACHINE_ARN).toEqual(watch);
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      DefinitionString: Match.stringLikeRegexp('SLA watch of one support ticket'),
+    });
   });
 
   it('lets SendEmail send only as the configured sender or its domain', () => {

@@ -28,12 +28,19 @@ export const COMPLETE_SETTINGS = {
   teamEnterpriseEmail: 'enterprise@voice-automation.example',
   teamStandardEmail: 'sales@voice-automation.example',
   teamInsideEmail: 'inside@voice-automation.example',
+  teamTechnicalEmail: 'support-technical@voice-automation.example',
+  teamSuccessEmail: 'customer-success@voice-automation.example',
+  jiraBaseUrl: 'https://tracker.example.com',
+  jiraEmail: 'tracker-bot@voice-automation.example',
+  jiraProjectKey: 'SUP',
+  kbArticleBaseUrl: 'https://help.voice-automation.example',
 };
 export const COMPLETE_SECRETS = {
   WEBHOOK_TOKENS: 'token-a,token-b',
   HUBSPOT_TOKEN: 'hubspot-token',
   SLACK_TOKEN: 'slack-token',
   ENRICHMENT_TOKEN: 'enrichment-token',
+  JIRA_TOKEN: 'jira-token',
 };
 
 export interface SynthesizedStack {

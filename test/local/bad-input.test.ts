@@ -165,13 +165,6 @@ describe('the intake over HTTP refuses bad input precisely and runs nothing', ()
     expect(answer.body.known_flows).toEqual(['lead', 'support', 'high-value', 'auto']);
   });
 
-  it('says plainly that a flow not built yet is not available', async () => {
-    const body = sampleCall({ conversation_context: { detected_intent: 'support' } });
-    const answer = await sendRejected(JSON.stringify(body), { flow: 'auto' });
-    expect(answer.status).toBe(501);
-    expect(answer.body.error).toMatch(/support workflow is not built yet/);
-  });
-
   it('does not let a rejected body poison its key: the corrected delivery runs', async () => {
     const body = sampleCall({
       conversation_context: { customer_email: 'fixme@initrode.example', detected_intent: 'nope' },

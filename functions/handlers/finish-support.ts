@@ -1,0 +1,10 @@
+/** Task: the support call's answer, built from what the steps did and stored on the call record. */
+import { recordOutcome } from '../core/call-records';
+import { workflowConfig } from '../core/workflow-config';
+import { type SupportState, supportOutcome } from '../support/support-outcome';
+
+export const handler = async (state: SupportState) => {
+  const outcome = supportOutcome(state);
+  await recordOutcome(workflowConfig().callsTable, state.executionId, outcome);
+  return outcome;
+};

@@ -1,0 +1,6 @@
+/** Task: the knowledge-base answer to the caller's question, with its confidence. */
+import type { Call, Language } from '../core/call';
+import { knowledgeBase } from '../support/connections';
+
+export const handler = async (input: { call: Call; language: Language }) =>
+  knowledgeBase().answer(input.call.summary, input.language);
