@@ -3,18 +3,10 @@
  * at import so that a cold start pays only for the clients a function really uses; endpoints and
  * credentials come from the standard SDK settings (AWS_ENDPOINT_URL_<SERVICE>, AWS_REGION, ...).
  */
-import { onConfigReset } from '../core/config';
+import { builtOnce } from '../core/config';
 
 export function lazyClient<T extends { destroy(): void }>(create: () => T): () => T {
-  let client: T | undefined;
-  onConfigReset(() => {
-    client?.destroy();
-    client = undefined;
-  });
-  return () => {
-    client ??= create();
-    return client;
-  };
+  return builtOnce(create, (client) => client.destroy());
 }
 
 /** True when the SDK was pointed at a custom endpoint for `service` (e.g. the local stack). */

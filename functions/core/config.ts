@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** What `resetConfig` forgets: every cached section, client and connector. */
+const resetters: Array<() => void> = [];
+
 const list = z
   .string()
   .optional()
@@ -56,7 +59,6 @@ const intakeSchema = z.object({
   TIME_ZONE: timeZoneSetting,
   LEAD_STATE_MACHINE_ARN: z.string().min(1),
   SUPPORT_STATE_MACHINE_ARN: z.string().optional(),
-  HIGH_VALUE_STATE_MACHINE_ARN: z.string().optional(),
 });
 
 export type IntakeConfig = {
@@ -68,7 +70,7 @@ export type IntakeConfig = {
   callsTable: string;
   defaultPhoneRegion: string;
   timeZone: string;
-  stateMachines: { lead: string; support?: string; highValue?: string };
+  stateMachines: { lead: string; support?: string };
 };
 
 export class ConfigError extends Error {
@@ -88,6 +90,35 @@ export class ConfigError extends Error {
   }
 }
 
+/** Built on first use and kept until `resetConfig`: the clients and connectors made from settings. */
+export function builtOnce<T>(create: () => T, dispose?: (value: T) => void): () => T {
+  let value: T | undefined;
+  onConfigReset(() => {
+    if (value !== undefined) dispose?.(value);
+    value = undefined;
+  });
+  return () => {
+    value ??= create();
+    return value;
+  };
+}
+
+/**
+ * A configuration section: read from the process environment once, and again after
+ * `resetConfig`; read afresh from any other environment it is given (tests, the CDK app).
+ */
+export function configSection<T>(read: (env: NodeJS.ProcessEnv) => T) {
+  let cached: T | undefined;
+  onConfigReset(() => {
+    cached = undefined;
+  });
+  return (env: NodeJS.ProcessEnv = process.env): T => {
+    if (env !== process.env) return read(env);
+    cached ??= read(env);
+    return cached;
+  };
+}
+
 /** Parses `schema` from `env`, throwing one ConfigError that lists every bad variable. */
 export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
   const parsed = schema.safeParse(env);
@@ -95,10 +126,7 @@ export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv):
   return parsed.data;
 }
 
-let intake: IntakeConfig | undefined;
-
-export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
-  if (intake && env === process.env) return intake;
+export const intakeConfig = configSection((env): IntakeConfig => {
   const raw = readEnv(intakeSchema, env);
   const config: IntakeConfig = {
     tokens: raw.WEBHOOK_TOKENS,
@@ -112,20 +140,16 @@ export function intakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig
     stateMachines: {
       lead: raw.LEAD_STATE_MACHINE_ARN,
       ...(raw.SUPPORT_STATE_MACHINE_ARN ? { support: raw.SUPPORT_STATE_MACHINE_ARN } : {}),
-      ...(raw.HIGH_VALUE_STATE_MACHINE_ARN ? { highValue: raw.HIGH_VALUE_STATE_MACHINE_ARN } : {}),
     },
   };
-  if (env === process.env) intake = config;
   return config;
-}
+});
 
 /** Forgets the cached configuration; the local stack and tests change the environment. */
 export function resetConfig(): void {
-  intake = undefined;
   for (const reset of resetters) reset();
 }
 
-const resetters: Array<() => void> = [];
 
 /** Lets other configuration sections be forgotten by `resetConfig`. */
 export function onConfigReset(reset: () => void): void {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { BusinessCalendar } from '../support/business-calendar';
 import { parseSlaTarget, type SlaPolicy, type SlaTarget, type SupportLevel } from '../support/sla';
-import { onConfigReset, readEnv, timeZoneSetting, wholeNumber } from './config';
+import { configSection, readEnv, timeZoneSetting, wholeNumber } from './config';
 
 const url = z.string().url('an http(s) URL');
 const email = z.string().email('an e-mail address');
@@ -158,13 +158,7 @@ export interface SupportConfig {
   slaWatchStateMachineArn?: string;
 }
 
-let cached: SupportConfig | undefined;
-onConfigReset(() => {
-  cached = undefined;
-});
-
-export function supportConfig(env: NodeJS.ProcessEnv = process.env): SupportConfig {
-  if (cached && env === process.env) return cached;
+export const supportConfig = configSection((env): SupportConfig => {
   const raw = readEnv(schema, env);
   const targets: Record<SupportLevel, SlaTarget> = {
     critical: raw.SLA_CRITICAL,
@@ -211,6 +205,5 @@ export function supportConfig(env: NodeJS.ProcessEnv = process.env): SupportConf
       ? { slaWatchStateMachineArn: raw.SLA_WATCH_STATE_MACHINE_ARN }
       : {}),
   };
-  if (env === process.env) cached = config;
   return config;
-}
+});

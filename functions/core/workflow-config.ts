@@ -3,7 +3,7 @@
  * how teams are reached. Read once, validated, with every bad variable named in one error.
  */
 import { z } from 'zod';
-import { onConfigReset, readEnv, timeZoneSetting, wholeNumber } from './config';
+import { configSection, readEnv, timeZoneSetting, wholeNumber } from './config';
 
 const url = z.string().url('an http(s) URL');
 const email = z.string().email('an e-mail address');
@@ -51,13 +51,7 @@ export interface WorkflowConfig {
   followUpHour: number;
 }
 
-let cached: WorkflowConfig | undefined;
-onConfigReset(() => {
-  cached = undefined;
-});
-
-export function workflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
-  if (cached && env === process.env) return cached;
+export const workflowConfig = configSection((env): WorkflowConfig => {
   const raw = readEnv(schema, env);
   const config: WorkflowConfig = {
     callsTable: raw.CALLS_TABLE,
@@ -77,6 +71,5 @@ export function workflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowCo
     timeZone: raw.TIME_ZONE,
     followUpHour: raw.FOLLOW_UP_HOUR,
   };
-  if (env === process.env) cached = config;
   return config;
-}
+});

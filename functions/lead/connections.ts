@@ -6,32 +6,21 @@ import { createHttpEnrichmentProvider } from '../connectors/enrichment';
 import { createHubSpotClient } from '../connectors/hubspot';
 import { createSlackClient } from '../connectors/slack';
 import { createSmsSender } from '../connectors/sms';
-import { onConfigReset } from '../core/config';
+import { builtOnce } from '../core/config';
 import { workflowConfig } from '../core/workflow-config';
-
-function once<T>(create: () => T): () => T {
-  let value: T | undefined;
-  onConfigReset(() => {
-    value = undefined;
-  });
-  return () => {
-    value ??= create();
-    return value;
-  };
-}
 
 const timeoutMs = () => workflowConfig().connectorTimeoutMs;
 
-export const crm = once(() =>
+export const crm = builtOnce(() =>
   createHubSpotClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }),
 );
-export const chat = once(() =>
+export const chat = builtOnce(() =>
   createSlackClient({ ...workflowConfig().slack, timeoutMs: timeoutMs() }),
 );
-export const enrichment = once(() =>
+export const enrichment = builtOnce(() =>
   createHttpEnrichmentProvider({ ...workflowConfig().enrichment, timeoutMs: timeoutMs() }),
 );
-export const mailer = once(() =>
+export const mailer = builtOnce(() =>
   createEmailSender({ client: ses(), from: workflowConfig().emailFrom, timeoutMs: timeoutMs() }),
 );
-export const texter = once(() => createSmsSender({ client: sns(), timeoutMs: timeoutMs() }));
+export const texter = builtOnce(() => createSmsSender({ client: sns(), timeoutMs: timeoutMs() }));

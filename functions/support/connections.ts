@@ -4,7 +4,7 @@ import { createConfluenceClient } from '../connectors/confluence';
 import { createEmailSender } from '../connectors/email';
 import { createHubSpotTicketsClient } from '../connectors/hubspot-tickets';
 import { createJiraClient } from '../connectors/jira';
-import { onConfigReset } from '../core/config';
+import { builtOnce } from '../core/config';
 import { supportConfig } from '../core/support-config';
 import { workflowConfig } from '../core/workflow-config';
 import {
@@ -13,29 +13,18 @@ import {
   type KnowledgeBase,
 } from './knowledge-base/knowledge-base';
 
-function once<T>(create: () => T): () => T {
-  let value: T | undefined;
-  onConfigReset(() => {
-    value = undefined;
-  });
-  return () => {
-    value ??= create();
-    return value;
-  };
-}
-
 const timeoutMs = () => workflowConfig().connectorTimeoutMs;
 
-export const helpdesk = once(() =>
+export const helpdesk = builtOnce(() =>
   createHubSpotTicketsClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }),
 );
-export const tracker = once(() =>
+export const tracker = builtOnce(() =>
   createJiraClient({ ...supportConfig().jira, timeoutMs: timeoutMs() }),
 );
-export const supportMailer = once(() =>
+export const supportMailer = builtOnce(() =>
   createEmailSender({ client: ses(), from: supportConfig().emailFrom, timeoutMs: timeoutMs() }),
 );
-export const knowledgeBase = once((): KnowledgeBase => {
+export const knowledgeBase = builtOnce((): KnowledgeBase => {
   const settings = supportConfig().knowledgeBase;
   if (settings.provider === 'local') return createEmbeddedKnowledgeBase(settings);
   return createConfluenceKnowledgeBase({
