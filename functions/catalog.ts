@@ -16,6 +16,13 @@ export const TASK_FUNCTIONS = {
   SendSms: 'functions/handlers/send-sms.ts',
   FinishLead: 'functions/handlers/finish-lead.ts',
   RecordFailure: 'functions/handlers/record-failure.ts',
+  StartApproval: 'functions/handlers/start-approval.ts',
+  PlanApproval: 'functions/handlers/plan-approval.ts',
+  RequestApproval: 'functions/handlers/request-approval.ts',
+  ExpireApproval: 'functions/handlers/expire-approval.ts',
+  CrmCreateDeal: 'functions/handlers/crm-create-deal.ts',
+  QueueManualJob: 'functions/handlers/queue-manual-job.ts',
+  FinishHighValue: 'functions/handlers/finish-high-value.ts',
   AssessSupportCall: 'functions/handlers/assess-support-call.ts',
   OpenSupportTicket: 'functions/handlers/open-support-ticket.ts',
   SearchKnowledgeBase: 'functions/handlers/search-knowledge-base.ts',
@@ -34,11 +41,14 @@ export type TaskFunctionName = keyof typeof TASK_FUNCTIONS;
 export const API_FUNCTIONS = {
   Intake: 'functions/handlers/intake.ts',
   Executions: 'functions/handlers/executions.ts',
+  ApprovalPage: 'functions/handlers/approval-page.ts',
 } as const;
 
 /** The state machines and the workflow each one runs. */
 export const STATE_MACHINES = {
   lead: { file: 'statemachines/lead.asl.json', type: 'EXPRESS' },
+  /** Started by the lead workflow for a lead above 90; it waits for a manager's approval. */
+  'high-value': { file: 'statemachines/high-value.asl.json', type: 'STANDARD', internal: true },
   support: { file: 'statemachines/support.asl.json', type: 'EXPRESS' },
   /** Started by the support workflow for each escalated ticket, never by a call. */
   'sla-watch': { file: 'statemachines/sla-watch.asl.json', type: 'STANDARD', internal: true },

@@ -8,7 +8,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 
-export const TABLES = [{ name: 'calls', key: 'pk' }] as const;
+export const TABLES = [
+  { name: 'calls', key: 'pk' },
+  { name: 'approvals', key: 'pk' },
+] as const;
 
 export async function startDynamoDb(
   path: string | undefined,

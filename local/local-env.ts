@@ -3,10 +3,14 @@
  * at the local services, and the same configuration variables a deployment sets.
  */
 
+import { APPROVAL_HOURS } from '../functions/approval/approval-config';
 import { SUPPORT_USER_SETTINGS, supportEnvironment } from './support-env';
 
 export interface LocalEndpoints {
+  api: string;
   dynamodb: string;
+  sqs: string;
+  manualQueue: string;
   stepFunctions: string;
   ses: string;
   sns: string;
@@ -24,6 +28,7 @@ export const LOCAL_SECRETS = {
   hubspotToken: 'local-hubspot-token',
   slackToken: 'local-slack-bot-token',
   enrichmentToken: 'local-enrichment-key',
+  approvalLinkSecret: 'local-approval-link-secret-not-for-production',
 };
 
 /** Settings a person may choose when starting the stack; everything else is fixed. */
@@ -37,6 +42,11 @@ export const USER_SETTINGS = [
   'TIME_ZONE',
   'CONNECTOR_TIMEOUT_MS',
   'FOLLOW_UP_HOUR',
+  'APPROVER_EMAIL',
+  'ESCALATION_APPROVER_EMAIL',
+  'APPROVAL_DEADLINE_OUTCOME',
+  'STATUS_UPDATES',
+  ...(Object.keys(APPROVAL_HOURS) as Array<keyof typeof APPROVAL_HOURS>),
   ...SUPPORT_USER_SETTINGS,
   'LOG_LEVEL',
 ] as const;
@@ -45,11 +55,20 @@ export function localEnvironment(
   endpoints: LocalEndpoints,
   stateMachines: Record<string, string>,
   chosen: NodeJS.ProcessEnv,
+  timeScale: number,
 ): Record<string, string> {
-  const defaults: Record<string, string> = { WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken };
+  const defaults: Record<string, string> = {
+    WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken,
+    APPROVER_EMAIL: 'sales-manager@voice-automation.example',
+    ESCALATION_APPROVER_EMAIL: 'cro@voice-automation.example',
+  };
   for (const name of USER_SETTINGS) {
     const value = chosen[name];
     if (value !== undefined && value !== '') defaults[name] = value;
+  }
+  // The time scale plays the approval's hours in seconds, as it does the workflows' own waits.
+  for (const [name, hours] of Object.entries(APPROVAL_HOURS)) {
+    defaults[name] = String(Number(defaults[name] ?? hours) * timeScale);
   }
   return {
     ...defaults,
@@ -61,7 +80,14 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_SFN: endpoints.stepFunctions,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SNS: endpoints.sns,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+    SQS_WIRE_PROTOCOL: 'query',
     CALLS_TABLE: 'calls',
+    APPROVALS_TABLE: 'approvals',
+    APPROVAL_BASE_URL: endpoints.api,
+    APPROVAL_LINK_SECRETS: LOCAL_SECRETS.approvalLinkSecret,
+    HIGH_VALUE_STATE_MACHINE_ARN: stateMachines['high-value'] ?? '',
+    MANUAL_QUEUE_URL: endpoints.manualQueue,
     LEAD_STATE_MACHINE_ARN: stateMachines.lead ?? '',
     HUBSPOT_BASE_URL: endpoints.hubspot,
     HUBSPOT_TOKEN: LOCAL_SECRETS.hubspotToken,

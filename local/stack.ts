@@ -1,33 +1,35 @@
 /**
  * The whole system on one machine: the same handlers and ASL files, AWS wire protocols on
- * loopback (dynalite, a Step Functions endpoint, SES and SNS endpoints), and stand-ins of the
- * outside HTTP services. Used by `npm start` and by the tests.
+ * loopback (dynalite, sqslite, a Step Functions endpoint, SES and SNS endpoints), and stand-ins
+ * of the outside HTTP services. Used by `npm start` and by the tests.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
+import { approvalConfig } from '../functions/approval/approval-config';
 import { ConfigError, intakeConfig, resetConfig } from '../functions/core/config';
 import { supportConfig } from '../functions/core/support-config';
 import { workflowConfig } from '../functions/core/workflow-config';
-import { type ApiHandler, apiGatewayHandler, listenOnLoopback } from './api-gateway';
+import { type ApiRoute, apiGatewayHandler, listenOnLoopback } from './api-gateway';
 import { type LocalSes, startLocalSes } from './aws/ses';
 import { type LocalSns, startLocalSns } from './aws/sns';
 import { confluencePages } from './confluence-seed';
 import { CRM_SEED } from './crm-seed';
 import { startDynamoDb } from './dynamodb';
-import { LOCAL_ACCOUNT, LOCAL_REGION, LOCAL_SECRETS, localEnvironment } from './local-env';
+import { apiRoutes, PROJECT_ROOT } from './handlers';
+import { LOCAL_SECRETS, localEnvironment } from './local-env';
+import { type LocalSqs, startSqs } from './sqs';
 import { startConfluenceStandin } from './standins/confluence';
 import { startEnrichmentStandin } from './standins/enrichment';
 import { type HubSpotStandin, startHubSpotStandin } from './standins/hubspot';
 import { type JiraStandin, startJiraStandin } from './standins/jira';
 import { type SlackStandin, startSlackStandin } from './standins/slack';
 import type { StandinServer } from './standins/standin-server';
-import { LocalStepFunctions } from './stepfunctions/engine';
-import { stepFunctionsHandler } from './stepfunctions/server';
-import type { TaskHandler } from './stepfunctions/task-map';
+import type { LocalStepFunctions } from './stepfunctions/engine';
 import { LOCAL_CONFLUENCE_SPACE, LOCAL_JIRA_PROJECT, SUPPORT_SECRETS } from './support-env';
+import { startWorkflows } from './workflows';
 
 const promiseStatics = Promise as unknown as { withResolvers?: unknown };
 if (!promiseStatics.withResolvers) {
@@ -43,7 +45,7 @@ if (!promiseStatics.withResolvers) {
   };
 }
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { PROJECT_ROOT };
 
 /** The folders the stack writes below its data folder. */
 export const STACK_DATA_FOLDERS = ['dynamodb', 'outbox'] as const;
@@ -51,9 +53,9 @@ export const STACK_DATA_FOLDERS = ['dynamodb', 'outbox'] as const;
 export interface LocalStackOptions {
   /** Folder for data kept across restarts; in memory when absent. */
   dataDir?: string;
-  /** Port of the API; any free one when 0 or absent. */
+  /** Port of the API; any free one when 0 or absent. The other pieces take the next ports. */
   port?: number;
-  /** Multiplies waits and retry intervals in the workflows (e.g. 0.01 in tests). */
+  /** Multiplies waits, retry intervals and approval times (e.g. 0.001 in tests). */
   timeScale?: number;
   /** Settings such as TIME_BUDGET_MS; defaults to this process's environment. */
   env?: NodeJS.ProcessEnv;
@@ -65,6 +67,7 @@ export interface LocalStack {
   token: string;
   outboxDir: string;
   stepFunctions: LocalStepFunctions;
+  sqs: LocalSqs;
   ses: LocalSes;
   sns: LocalSns;
   hubspot: HubSpotStandin;
@@ -75,25 +78,26 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-async function loadHandler(entry: string): Promise<TaskHandler> {
-  const module = (await import(join(PROJECT_ROOT, entry))) as { handler: TaskHandler };
-  return module.handler;
-}
-
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const chosen = { ...(options.env ?? process.env) };
+  const timeScale = options.timeScale ?? 1;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'voice-call-automation-')));
   const outboxDir = join(dataDir, STACK_DATA_FOLDERS[1]);
   const closers: Array<() => Promise<void>> = [];
   if (!options.dataDir) closers.push(() => rm(dataDir, { recursive: true, force: true }));
+  // With a fixed API port the pieces take the next ports, so that their URLs stay the same.
+  const near = (offset: number) => (options.port ? options.port + offset : 0);
 
   try {
+    // The API listens first: approval links need its URL; its routes are filled in below.
+    const routes: ApiRoute[] = [];
+    const api = await listenOnLoopback(apiGatewayHandler(routes), options.port ?? 0);
+    closers.push(() => closeServer(api.server));
+
     const dynamodb = await startDynamoDb(
-      options.dataDir ? join(options.dataDir, 'dynamodb') : undefined,
+      options.dataDir ? join(options.dataDir, STACK_DATA_FOLDERS[0]) : undefined,
     );
     closers.push(dynamodb.close);
-    // With a fixed API port the pieces take the next ports, so their URLs stay the same.
-    const near = (offset: number) => (options.port ? options.port + offset : 0);
     const hubspot = await startHubSpotStandin({
       token: LOCAL_SECRETS.hubspotToken,
       port: near(1),
@@ -107,6 +111,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ses = await startLocalSes({ outboxDir, port: near(4) });
     const sns = await startLocalSns({ port: near(5) });
     for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
+    const workflows = await startWorkflows(near(6), timeScale);
+    closers.push(workflows.close);
+    const sqs = await startSqs(near(7));
+    closers.push(sqs.close);
     const jira = await startJiraStandin({
       email: SUPPORT_SECRETS.jiraEmail,
       token: SUPPORT_SECRETS.jiraToken,
@@ -121,34 +129,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     for (const server of [jira, confluence]) closers.push(() => server.close());
 
-    const handlers: Record<string, TaskHandler> = {};
-    for (const [name, entry] of Object.entries(TASK_FUNCTIONS))
-      handlers[name] = await loadHandler(entry);
-    const engine = new LocalStepFunctions({
-      region: LOCAL_REGION,
-      accountId: LOCAL_ACCOUNT,
-      handlers,
-      timeScale: options.timeScale ?? 1,
-      taskTimeoutMs: 15_000,
-    });
-    const substitutions = Object.fromEntries(
-      Object.keys(TASK_FUNCTIONS).map((name) => [`${name}Arn`, engine.functionArn(name)]),
-    );
-    const machineArns: Record<string, string> = {};
-    for (const [workflow, machine] of Object.entries(STATE_MACHINES)) {
-      const text = await readFile(join(PROJECT_ROOT, machine.file), 'utf8');
-      const definition = JSON.parse(
-        text.replace(/\$\{(\w+)\}/g, (whole, name: string) => substitutions[name] ?? whole),
-      );
-      machineArns[workflow] = engine.register(`${workflow}-workflow`, definition, machine.type).arn;
-    }
-    const sfn = await listenOnLoopback(stepFunctionsHandler(engine), near(6));
-    closers.push(() => closeServer(sfn.server));
-
     const env = localEnvironment(
       {
+        api: api.url,
         dynamodb: dynamodb.url,
-        stepFunctions: sfn.url,
+        stepFunctions: workflows.url,
+        sqs: sqs.url,
+        manualQueue: sqs.queueUrls.manual,
         ses: ses.url,
         sns: sns.url,
         hubspot: hubspot.url,
@@ -157,38 +144,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         jira: jira.url,
         confluence: confluence.url,
       },
-      machineArns,
+      workflows.machineArns,
       chosen,
+      timeScale,
     );
     Object.assign(process.env, env);
     resetConfig();
     checkConfiguration();
-
-    const api = await listenOnLoopback(
-      apiGatewayHandler([
-        {
-          method: 'POST',
-          path: '/webhook/automation/{flow_id}',
-          handler: (await loadHandler(API_FUNCTIONS.Intake)) as ApiHandler,
-          timeoutMs: 15_000,
-        },
-        {
-          method: 'GET',
-          path: '/executions/{id}',
-          handler: (await loadHandler(API_FUNCTIONS.Executions)) as ApiHandler,
-          timeoutMs: 5_000,
-        },
-      ]),
-      options.port ?? 0,
-    );
-    closers.push(() => closeServer(api.server));
+    routes.push(...(await apiRoutes()));
 
     return {
       apiUrl: api.url,
-      stepFunctionsUrl: sfn.url,
+      stepFunctionsUrl: workflows.url,
       token: (env.WEBHOOK_TOKENS ?? '').split(',')[0]?.trim() ?? '',
       outboxDir,
-      stepFunctions: engine,
+      stepFunctions: workflows.engine,
+      sqs,
       ses,
       sns,
       hubspot,
@@ -197,9 +168,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       jira,
       confluence,
       stop: async () => {
-        for (const execution of engine.executions.values()) {
-          if (execution.status === 'RUNNING') execution.abort();
-        }
         await Promise.all(closers.reverse().map((close) => close().catch(() => undefined)));
         resetConfig();
       },
@@ -212,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
 /** Fails at start, naming every bad setting, rather than with a 500 on the first call. */
 function checkConfiguration(): void {
-  const problems = [intakeConfig, workflowConfig, supportConfig].flatMap((read) => {
+  const problems = [intakeConfig, workflowConfig, approvalConfig, supportConfig].flatMap((read) => {
     try {
       read();
       return [];
@@ -224,7 +192,7 @@ function checkConfiguration(): void {
   if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
 }
 
-function closeServer(server: import('node:http').Server): Promise<void> {
+function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();

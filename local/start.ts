@@ -79,6 +79,9 @@ Local stack ready in ${Date.now() - started} ms.
   Status    GET  ${stack.apiUrl}/executions/{execution_id}
   Token     ${stack.token}
   Outbox    ${stack.outboxDir}  (e-mails as .eml files)
+  Approvals a lead above 90 e-mails the approver; open the .eml's Approve or Reject link in a
+            browser (npm start -- --time-scale 0.0001 plays its reminders and follow-ups in minutes)
+  Manual    ${stack.sqs.queueUrls.manual}  (SQS queue of jobs for a person)
   Stand-ins (GET /__standin/requests: what they received; POST /__standin/faults: make them fail)
             CRM         ${stack.hubspot.url}
             Chat        ${stack.slack.url}

@@ -6,8 +6,9 @@ import { requestJson } from './http-client';
 
 export const HUBSPOT_SERVICE = 'hubspot';
 
-/** HubSpot's own association type for "task to contact". */
+/** HubSpot's own association types for "task to contact" and "deal to contact". */
 const TASK_TO_CONTACT = 204;
+const DEAL_TO_CONTACT = 3;
 
 const CONTACT_PROPERTIES = ['email', 'firstname', 'lastname', 'phone', 'company', 'lifecyclestage'];
 const HISTORY_PROPERTIES = [
@@ -51,6 +52,15 @@ export interface NewTask {
   priority: Priority;
   /** Assigned when HubSpot knows a user with this e-mail; otherwise the task stays unassigned. */
   ownerEmail?: string;
+}
+
+export interface NewDeal {
+  contactId: string;
+  name: string;
+  /** A stage id of the pipeline, e.g. `appointmentscheduled` in HubSpot's default pipeline. */
+  stage: string;
+  pipeline?: string;
+  amount?: number;
 }
 
 interface ObjectBody {
@@ -161,6 +171,24 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
       });
       const id = idOf(body, status);
       return ownerId ? { id, ownerId } : { id };
+    },
+
+    async createDeal(deal: NewDeal): Promise<{ id: string }> {
+      const { status, body } = await call<ObjectBody>('POST', '/crm/v3/objects/deals', {
+        properties: {
+          dealname: deal.name,
+          dealstage: deal.stage,
+          pipeline: deal.pipeline ?? 'default',
+          ...(deal.amount === undefined ? {} : { amount: String(deal.amount) }),
+        },
+        associations: [
+          {
+            to: { id: deal.contactId },
+            types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: DEAL_TO_CONTACT }],
+          },
+        ],
+      });
+      return { id: idOf(body, status) };
     },
 
     async updateContact(contactId: string, properties: Record<string, string>): Promise<void> {

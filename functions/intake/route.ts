@@ -5,7 +5,8 @@ import { HttpError } from '../core/errors';
 
 export const FLOW_IDS = ['lead', 'support', 'high-value', 'auto'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
-export type Workflow = Exclude<FlowId, 'auto'>;
+/** The workflows a call can start; `high-value` calls start in the lead workflow (below). */
+export type Workflow = 'lead' | 'support';
 
 const WORKFLOW_BY_INTENT: Record<Intent, Workflow> = {
   sales: 'lead',
@@ -24,8 +25,13 @@ export function checkFlowId(flowId: string): FlowId {
   return known;
 }
 
+/**
+ * A `high-value` call is created, enriched and scored like any lead; the lead workflow hands it
+ * to manager approval when it scores above 90 and processes it directly otherwise.
+ */
 export function workflowFor(flowId: FlowId, intent: Intent): Workflow {
-  return flowId === 'auto' ? WORKFLOW_BY_INTENT[intent] : flowId;
+  if (flowId === 'auto') return WORKFLOW_BY_INTENT[intent];
+  return flowId === 'high-value' ? 'lead' : flowId;
 }
 
 /** The state machine that runs `workflow`, or 501 when this deployment does not have it yet. */
@@ -33,7 +39,6 @@ export function stateMachineFor(workflow: Workflow, config: IntakeConfig): strin
   const arn = {
     lead: config.stateMachines.lead,
     support: config.stateMachines.support,
-    'high-value': config.stateMachines.highValue,
   }[workflow];
   if (!arn) {
     throw new HttpError(

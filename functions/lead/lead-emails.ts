@@ -1,5 +1,6 @@
 /** The e-mails of the lead workflow, by template name. Plain text, so no lead text is markup. */
 
+import { approvalConfig } from '../approval/approval-config';
 import { buildCalendarInvite, CALENDAR_INVITE_CONTENT_TYPE } from '../connectors/calendar-invite';
 import type { OutgoingEmail } from '../connectors/email';
 import { workflowConfig } from '../core/workflow-config';
@@ -108,6 +109,35 @@ export function planLeadEmail(input: LeadTaskInput): PlannedEmail {
           ].join('\n'),
         },
       };
+    case 'check-in':
+      return {
+        calendar: false,
+        email: {
+          to: customer,
+          subject: de ? 'Wie läuft der Start?' : 'How is your start going?',
+          text: [
+            greeting(input),
+            '',
+            de
+              ? 'Ihr Onboarding hat begonnen. Passt alles, oder können wir etwas für Sie tun? Antworten Sie einfach auf diese E-Mail.'
+              : 'your onboarding has started. Is everything going well, or can we help with anything? Just reply to this e-mail.',
+          ].join('\n'),
+        },
+      };
+    case 'quarterly-review': {
+      const at = new Date(Date.now() + approvalConfig().quarterlyReviewAfterSeconds * 1000);
+      const subject = de ? 'Einladung: Quartalsgespräch' : 'Invitation: quarterly business review';
+      return {
+        calendar: true,
+        at,
+        email: {
+          to: [customer, team.email],
+          subject,
+          text: `${greeting(input)}\n\n${de ? 'anbei die Einladung zu unserem ersten Quartalsgespräch.' : 'please find the invitation to our first quarterly business review attached.'}`,
+          attachments: invite(input, at, 60, subject, 'quarterly-review'),
+        },
+      };
+    }
     default:
       throw new UnknownTemplateError('e-mail', input.template);
   }

@@ -19,6 +19,16 @@ export function planChatMessage(input: LeadTaskInput): { channel: string; text: 
           `Summary: ${input.call.summary}`,
         ].join('\n'),
       };
+    case 'approved-lead':
+      return {
+        channel: team.channel,
+        text: `Approved by ${input.approval?.approver ?? 'a manager'}: ${leadLabel(input.call)}, score ${input.score.value}. Premium onboarding has started.`,
+      };
+    case 'weekly-status':
+      return {
+        channel: team.channel,
+        text: `Weekly status due for ${leadLabel(input.call)}: send the customer an update on the onboarding.`,
+      };
     case 'pricing-alert':
       return {
         channel: workflowConfig().pricingChannel,
@@ -72,6 +82,14 @@ export function planCrmTask(input: LeadTaskInput): PlannedTask {
         priority: 'high',
         ownerEmail: config.teams.enterprise.email,
       };
+    case 'onboarding-kickoff':
+      return {
+        subject: `Premium onboarding kick-off: ${leadLabel(input.call)}`,
+        body: `Approved by ${input.approval?.approver ?? 'a manager'}. Plan the onboarding and introduce the executive sponsor.`,
+        dueAt: followUp,
+        priority: 'high',
+        ownerEmail: config.teams.enterprise.email,
+      };
     default:
       throw new UnknownTemplateError('CRM task', input.template);
   }
@@ -86,7 +104,38 @@ export function planContactUpdate(input: LeadTaskInput): Record<string, string> 
         contact_owner_email: workflowConfig().executiveOwnerEmail,
         sales_team: 'enterprise',
       };
+    case 'enterprise-approved':
+      return {
+        ...approvalProperties(input),
+        sales_team: 'enterprise',
+        executive_sponsor_email: workflowConfig().executiveOwnerEmail,
+      };
+    case 'approval-rejected':
+      return { ...approvalProperties(input), sales_team: input.team ?? 'standard' };
     default:
       throw new UnknownTemplateError('CRM update', input.template);
   }
+}
+
+/** The manager's decision as CRM properties, so that it stays on the lead. */
+function approvalProperties(input: LeadTaskInput): Record<string, string> {
+  const approval = input.approval;
+  if (!approval) return {};
+  return {
+    approval_decision: approval.decision,
+    approval_decided_by: approval.approver,
+    approval_decided_at: approval.decidedAt,
+    approval_comment: approval.comment,
+  };
+}
+
+/** The premium onboarding deal of an approved high-value lead. */
+export function planDeal(input: LeadTaskInput): { name: string; stage: string; amount?: number } {
+  if (input.template !== 'premium-onboarding')
+    throw new UnknownTemplateError('deal', input.template);
+  return {
+    name: `Premium onboarding: ${leadLabel(input.call)}`,
+    stage: 'contractsent',
+    ...(input.call.budget ? { amount: input.call.budget.max } : {}),
+  };
 }

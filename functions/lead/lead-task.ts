@@ -1,6 +1,8 @@
 /** What every lead follow-up task receives from the ASL, and how it is resolved to people. */
+
+import type { ApprovalResult } from '../approval/approval-store';
 import type { Call, Language } from '../core/call';
-import { type WorkflowConfig, workflowConfig } from '../core/workflow-config';
+import { type SalesTeam, type WorkflowConfig, workflowConfig } from '../core/workflow-config';
 import type { ContactFacts, LeadScore } from './score-lead';
 
 export interface LeadTaskInput {
@@ -11,6 +13,10 @@ export interface LeadTaskInput {
   call: Call;
   contact: ContactFacts;
   score: LeadScore;
+  /** The team when it is not the score's: a rejected high-value lead goes to standard sales. */
+  team?: SalesTeam;
+  /** The manager's decision, for the steps after a high-value approval. */
+  approval?: ApprovalResult;
 }
 
 /** What a follow-up step reports; collected by FinishLead into the answer's results. */
@@ -31,7 +37,8 @@ export class UnknownTemplateError extends Error {
 
 /** The team that owns the lead, with its mailbox and chat channel. */
 export function owningTeam(input: LeadTaskInput, config: WorkflowConfig = workflowConfig()) {
-  return { name: input.score.team, ...config.teams[input.score.team] };
+  const team = input.team ?? input.score.team;
+  return { name: team, ...config.teams[team] };
 }
 
 /** "Jane Doe (Acme)" or what of it is known, for internal notifications. */

@@ -35,6 +35,8 @@ const FIRST_ID = 1001;
 export class HubSpotStore {
   contacts = new Map<string, CrmObject>();
   tasks = new Map<string, CrmObject>();
+  /** Deals with the contacts they are associated with. */
+  deals = new Map<string, CrmObject & { contactIds: string[] }>();
   owners: CrmOwner[] = [];
   /** Contact id to the ids of its activities, by kind. */
   activities = new Map<string, Record<ActivityType, string[]>>();
@@ -48,6 +50,7 @@ export class HubSpotStore {
   reset(): void {
     this.contacts.clear();
     this.tasks.clear();
+    this.deals.clear();
     this.activities.clear();
     this.nextId = FIRST_ID;
     this.load();
@@ -97,6 +100,19 @@ export class HubSpotStore {
     this.tasks.set(id, task);
     for (const contactId of contactIds) this.activities.get(contactId)?.tasks.push(id);
     return task;
+  }
+
+  addDeal(properties: Record<string, string>, contactIds: string[]): CrmObject {
+    const now = new Date().toISOString();
+    const id = this.newId();
+    const deal = {
+      id,
+      properties: { ...properties, hs_object_id: id },
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.deals.set(id, { ...deal, contactIds });
+    return deal;
   }
 
   newId(): string {

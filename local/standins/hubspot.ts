@@ -52,6 +52,7 @@ export async function startHubSpotStandin(options: HubSpotStandinOptions): Promi
     state: () => ({
       contacts: [...store.contacts.values()],
       tasks: [...store.tasks.values()],
+      deals: [...store.deals.values()],
       owners: store.owners,
       tickets: [...tickets.tickets.values()],
     }),
@@ -76,6 +77,7 @@ function route(store: HubSpotStore, req: StandinRequest): StandinReply {
     return updated ? { status: 200, json: view(updated) } : notFound();
   }
   if (method === 'POST' && path === '/crm/v3/objects/tasks') return createTask(store, body);
+  if (method === 'POST' && path === '/crm/v3/objects/deals') return createDeal(store, body);
   if (method === 'GET' && /^\/crm\/v3\/owners\/?$/.test(path)) {
     const email = req.query.email?.toLowerCase();
     const results = store.owners.filter((o) => !email || o.email.toLowerCase() === email);
@@ -140,10 +142,12 @@ function readContact(store: HubSpotStore, id: string, query: Record<string, stri
   return { status: 200, json };
 }
 
-function createTask(store: HubSpotStore, body: Record<string, unknown>): StandinReply {
-  const properties = propertiesOf(body);
-  if (!properties?.hs_timestamp) return error(400, 'VALIDATION_ERROR', 'hs_timestamp is required.');
-
+/** The contacts a create request associates its object with, by HubSpot's own type id. */
+function associatedContacts(
+  store: HubSpotStore,
+  body: Record<string, unknown>,
+  typeId: number,
+): string[] | StandinReply {
   const associations = (body.associations ?? []) as Array<{
     to?: { id?: string };
     types?: Array<{ associationCategory?: string; associationTypeId?: number }>;
@@ -152,14 +156,30 @@ function createTask(store: HubSpotStore, body: Record<string, unknown>): Standin
   for (const association of associations) {
     const id = String(association.to?.id ?? '');
     const toContact = association.types?.some(
-      (t) => t.associationCategory === 'HUBSPOT_DEFINED' && t.associationTypeId === 204,
+      (t) => t.associationCategory === 'HUBSPOT_DEFINED' && t.associationTypeId === typeId,
     );
     if (!toContact || !store.contacts.has(id)) {
       return error(400, 'VALIDATION_ERROR', 'Association target or type is not valid.');
     }
     contactIds.push(id);
   }
+  return contactIds;
+}
+
+function createTask(store: HubSpotStore, body: Record<string, unknown>): StandinReply {
+  const properties = propertiesOf(body);
+  if (!properties?.hs_timestamp) return error(400, 'VALIDATION_ERROR', 'hs_timestamp is required.');
+  const contactIds = associatedContacts(store, body, 204);
+  if (!Array.isArray(contactIds)) return contactIds;
   return { status: 201, json: view(store.addTask(properties, contactIds)) };
+}
+
+function createDeal(store: HubSpotStore, body: Record<string, unknown>): StandinReply {
+  const properties = propertiesOf(body);
+  if (!properties?.dealname) return error(400, 'VALIDATION_ERROR', 'dealname is required.');
+  const contactIds = associatedContacts(store, body, 3);
+  if (!Array.isArray(contactIds)) return contactIds;
+  return { status: 201, json: view(store.addDeal(properties, contactIds)) };
 }
 
 /** An object as HubSpot returns it; asked-for properties that are unset come back as null. */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { type HistoryEvent, historyEvent } from './history';
+import { LOCAL_TIMEOUT_FIELD, localDefinition } from './local-definition';
 import {
   functionNameOf,
   type LambdaContextLike,
@@ -14,7 +15,6 @@ import {
   UnmappedTaskError,
 } from './task-map';
 import { TaskTokens } from './task-tokens';
-import { scaleDefinition } from './time-scale';
 import { scaledWait, timestampWaits, withScaledWaits } from './timestamp-waits';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -89,18 +89,13 @@ export class LocalStepFunctions {
     }
 
     const arn = `arn:aws:states:${this.options.region}:${this.options.accountId}:stateMachine:${name}`;
-    // The definition as written is validated; its time-scaled copy has fractional seconds, which
-    // the validator refuses although the engine runs them.
-    const validated = new StateMachine(definition as never);
-    const run =
-      this.options.timeScale === 1
-        ? validated
-        : new StateMachine(
-            scaleDefinition(withScaledWaits(definition), this.options.timeScale) as never,
-            {
-              validationOptions: { noValidate: true },
-            },
-          );
+    // The definition as written is validated; the copy the engine runs has fractional seconds
+    // and helper fields, which the validator would refuse although the engine runs them.
+    new StateMachine(definition as never);
+    const local = localDefinition(withScaledWaits(definition), this.options.timeScale);
+    const run = new StateMachine(local as never, {
+      validationOptions: { noValidate: true },
+    });
     const machine: RegisteredMachine = { arn, name, type, definition, run, tasks };
     this.machines.set(arn, machine);
     return machine;
@@ -119,23 +114,29 @@ export class LocalStepFunctions {
       const result = await handler(JSON.parse(JSON.stringify(payload ?? null)), context);
       return result === undefined ? null : JSON.parse(JSON.stringify(result));
     };
-    if (resource.endsWith('.waitForTaskToken')) {
-      return async (input) => {
+    const run = async (input: unknown): Promise<unknown> => {
+      if (resource.endsWith('.waitForTaskToken')) {
         const params = input as { Payload?: unknown };
         const token = this.tokens.claimIn(params);
         if (!token)
           throw new ServiceError('States.Runtime', 'waitForTaskToken without $$.Task.Token');
         await invoke(params.Payload ?? input);
         return token.settled;
-      };
-    }
-    if (resource.startsWith('arn:aws:states:::lambda:invoke')) {
-      return async (input) => ({
-        StatusCode: 200,
-        Payload: await invoke((input as { Payload?: unknown }).Payload ?? input),
-      });
-    }
-    return invoke;
+      }
+      if (resource.startsWith('arn:aws:states:::lambda:invoke')) {
+        const payload = await invoke((input as { Payload?: unknown }).Payload ?? input);
+        return { StatusCode: 200, Payload: payload };
+      }
+      return invoke(input);
+    };
+    return async (input) => {
+      const { [LOCAL_TIMEOUT_FIELD]: timeoutSeconds, ...rest } = (input ?? {}) as Record<
+        string,
+        unknown
+      >;
+      if (typeof timeoutSeconds !== 'number') return run(input);
+      return withTimeout(run(rest), timeoutSeconds * 1000);
+    };
   }
 
   machine(arn: string): RegisteredMachine {
@@ -173,8 +174,12 @@ export class LocalStepFunctions {
         StartTime: startDate.toISOString(),
       },
       StateMachine: { Id: machine.arn, Name: machine.name },
-      get Task() {
-        return { Token: tokens.mint(arn) };
+      // The engine copies the context object once per run, so the getter sits one level down:
+      // each read of $$.Task.Token mints a new token, as each callback task gets its own.
+      Task: {
+        get Token() {
+          return tokens.mint(arn);
+        },
       },
     };
     const running = machine.run.run(parsedInput, {
@@ -224,4 +229,22 @@ function statusOf(error: Error): ExecutionStatus {
   if (error.name === 'ExecutionTimeoutError') return 'TIMED_OUT';
   if (error.name === 'ExecutionAbortedError') return 'ABORTED';
   return 'FAILED';
+}
+
+/** A task's own timeout, failing with the error name the ASL catches, as Step Functions does. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error('Task timed out');
+      error.name = 'States.Timeout';
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RETURNING_CUSTOMER_EMAIL } from '../../local/crm-seed';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { eventually, postCall, sampleCall } from '../helpers/calls';
+import { emailWith } from '../helpers/outbox';
 
 let stack: LocalStack;
 
@@ -204,8 +205,10 @@ describe('a sales call on the lead flow', () => {
     expect(Number(answer.body.results?.lead_created?.lead_score)).toBeGreaterThan(90);
     expect(answer.body.message).toMatch(/specialist will review/);
     expect(contactCreations()).toHaveLength(0);
+    const approval = await emailWith(stack, /^Approval needed: high-value lead/);
+    expect(approval.to).toEqual(['sales-manager@voice-automation.example']);
+    expect(stack.ses.messages()).toHaveLength(1);
     expect(stack.slack.messages()).toHaveLength(0);
-    expect(stack.ses.messages()).toHaveLength(0);
   });
 
   it('answers partial with a warning when the chat service stays down', async () => {
