@@ -3,20 +3,24 @@
  * the intake, `GET /executions/{id}` reads a run's result. Callers authenticate inside the intake
  * (bearer token and webhook signature), so the methods themselves carry no authorizer.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { EndpointType, LambdaIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { API_FUNCTIONS } from '../functions/catalog';
 import type { DeploymentConfig } from './config';
-import { intakeEnvironment } from './function-environment';
+import { approvalPageEnvironment, intakeEnvironment } from './function-environment';
 import { HandlerFunction } from './handler-function';
 
 export interface WebhookApiProps {
   config: DeploymentConfig;
   calls: ITable;
+  /** The workflows calls start; the intake may start these and no others. */
   stateMachines: Record<string, StateMachine>;
+  approvals: ITable;
+  /** The workflow that approval decisions are handed to. */
+  approvalWorkflow: StateMachine;
 }
 
 /** Time for the intake to write the answer after the caller's budget has run out. */
@@ -26,10 +30,13 @@ export class WebhookApi extends Construct {
   readonly api: RestApi;
   readonly intake: HandlerFunction;
   readonly executions: HandlerFunction;
+  readonly approvalPage: HandlerFunction;
+  /** Where approval links point: the configured URL, or this API's own stage URL. */
+  readonly approvalBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: WebhookApiProps) {
     super(scope, id);
-    const { config, calls, stateMachines } = props;
+    const { config, calls, stateMachines, approvals, approvalWorkflow } = props;
 
     const environment = intakeEnvironment(config, {
       callsTable: calls.tableName,
@@ -66,6 +73,17 @@ export class WebhookApi extends Construct {
     });
     calls.grant(this.executions, 'dynamodb:GetItem');
 
+    this.approvalPage = new HandlerFunction(this, 'ApprovalPage', {
+      environment: approvalPageEnvironment(config, { approvalsTable: approvals.tableName }),
+      logRetention: config.logRetentionDays,
+      entry: API_FUNCTIONS.ApprovalPage,
+      description: 'The pages behind approval links: show the lead, take the decision once',
+      timeout: Duration.seconds(10),
+      memorySize: 256,
+    });
+    approvals.grant(this.approvalPage, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
+    approvalWorkflow.grantTaskResponse(this.approvalPage);
+
     this.api = new RestApi(this, 'Api', {
       restApiName: `voice-automation-${config.stage}`,
       description: 'Webhook the voice agent calls during a phone call',
@@ -85,5 +103,16 @@ export class WebhookApi extends Construct {
       .resourceForPath('webhook/automation/{flow_id}')
       .addMethod('POST', integrate(this.intake));
     this.api.root.resourceForPath('executions/{id}').addMethod('GET', integrate(this.executions));
+    const approval = this.api.root.resourceForPath('approvals/{id}');
+    approval.addMethod('GET', integrate(this.approvalPage));
+    approval.addMethod('POST', integrate(this.approvalPage));
+
+    // Built from the API's id, not its stage resource, which would make the workflows depend on
+    // the deployment of the very methods that start them.
+    const stack = Stack.of(this);
+    this.approvalBaseUrl =
+      config.approvalBaseUrl ??
+      `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${config.stage}`;
+    this.approvalPage.addEnvironment('APPROVAL_BASE_URL', this.approvalBaseUrl);
   }
 }

@@ -16,6 +16,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 const email = z.email({ error: 'an e-mail address' });
+const hours = z.coerce.number().positive({ error: 'a number of hours above 0' });
 const retentionDays = Object.values(RetentionDays).filter((days) => typeof days === 'number');
 const slaTarget = z
   .string()
@@ -88,6 +89,18 @@ const settingsSchema = z.object({
   confluenceBaseUrl: optional(url),
   confluenceEmail: optional(email),
   confluenceSpaceKey: optional(z.string().min(1)),
+  // Manager approval of high-value leads (functions/approval/approval-config.ts validates them).
+  approverEmail: optional(email),
+  escalationApproverEmail: optional(email),
+  approvalBaseUrl: optional(url),
+  approvalRemindAfterHours: optional(hours),
+  approvalEscalateAfterHours: optional(hours),
+  approvalDeadlineHours: optional(hours),
+  approvalDeadlineOutcome: optional(z.enum(['decline', 'manual'])),
+  checkInAfterHours: optional(hours),
+  statusUpdates: optional(count(0, 52)),
+  statusUpdateEveryHours: optional(hours),
+  quarterlyReviewAfterHours: optional(hours),
 });
 
 const secret = optional(z.string().trim().min(1));
@@ -105,6 +118,7 @@ const secretsSchema = z.object({
   ENRICHMENT_TOKEN: secret,
   JIRA_TOKEN: secret,
   CONFLUENCE_TOKEN: secret,
+  APPROVAL_LINK_SECRETS: secretList,
 });
 
 export type DeploymentSettings = z.output<typeof settingsSchema>;

@@ -46,6 +46,20 @@ const SUPPORT_SETTINGS: SettingKey[] = [
   'confluenceSpaceKey',
 ];
 
+/** Read by the approval tasks and pages (functions/approval/approval-config.ts). */
+const APPROVAL_SETTINGS: SettingKey[] = [
+  'approverEmail',
+  'escalationApproverEmail',
+  'approvalRemindAfterHours',
+  'approvalEscalateAfterHours',
+  'approvalDeadlineHours',
+  'approvalDeadlineOutcome',
+  'checkInAfterHours',
+  'statusUpdates',
+  'statusUpdateEveryHours',
+  'quarterlyReviewAfterHours',
+];
+
 const WORKFLOW_SETTINGS: SettingKey[] = [
   'connectorTimeoutMs',
   'hubspotBaseUrl',
@@ -66,6 +80,7 @@ const WORKFLOW_SETTINGS: SettingKey[] = [
   'followUpHour',
   'logLevel',
   ...SUPPORT_SETTINGS,
+  ...APPROVAL_SETTINGS,
 ];
 const WORKFLOW_SECRETS: SecretName[] = [
   'HUBSPOT_TOKEN',
@@ -73,6 +88,7 @@ const WORKFLOW_SECRETS: SecretName[] = [
   'ENRICHMENT_TOKEN',
   'JIRA_TOKEN',
   'CONFLUENCE_TOKEN',
+  'APPROVAL_LINK_SECRETS',
 ];
 
 /** The values the functions have no default for: without them a deployment cannot work. */
@@ -92,6 +108,8 @@ const REQUIRED_SETTINGS: SettingKey[] = [
   'jiraBaseUrl',
   'jiraEmail',
   'jiraProjectKey',
+  'approverEmail',
+  'escalationApproverEmail',
 ];
 const REQUIRED_SECRETS: SecretName[] = [
   'WEBHOOK_TOKENS',
@@ -99,6 +117,7 @@ const REQUIRED_SECRETS: SecretName[] = [
   'SLACK_TOKEN',
   'ENRICHMENT_TOKEN',
   'JIRA_TOKEN',
+  'APPROVAL_LINK_SECRETS',
 ];
 /** What the chosen knowledge base needs besides. */
 const KNOWLEDGE_BASE_NEEDS = {
@@ -153,11 +172,24 @@ export function intakeEnvironment(
 /** What every task function reads: the workflow configuration is parsed as a whole. */
 export function workflowEnvironment(
   config: DeploymentConfig,
-  resources: { callsTable: string },
+  resources: { callsTable: string; approvalsTable: string; manualQueueUrl: string },
 ): Record<string, string> {
   return {
     ...pick(config, WORKFLOW_SETTINGS, WORKFLOW_SECRETS),
     CALLS_TABLE: resources.callsTable,
+    APPROVALS_TABLE: resources.approvalsTable,
+    MANUAL_QUEUE_URL: resources.manualQueueUrl,
+  };
+}
+
+/** What the approval pages read: the approvals table and the link secrets, nothing else. */
+export function approvalPageEnvironment(
+  config: DeploymentConfig,
+  resources: { approvalsTable: string },
+): Record<string, string> {
+  return {
+    ...pick(config, ['logLevel'], ['APPROVAL_LINK_SECRETS']),
+    APPROVALS_TABLE: resources.approvalsTable,
   };
 }
 

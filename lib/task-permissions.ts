@@ -6,10 +6,13 @@ import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { TaskFunctionName } from '../functions/catalog';
 
 export interface TaskResources {
   calls: ITable;
+  approvals: ITable;
+  manualQueue: IQueue;
   /** The sender address; sending is allowed only from it or its domain when it is known. */
   emailFrom: string | undefined;
   /** The support e-mails' sender, `emailFrom` when not set. */
@@ -24,11 +27,29 @@ export function grantTaskPermissions(
   resources.calls.grant(functions.FinishLead, 'dynamodb:UpdateItem');
   resources.calls.grant(functions.RecordFailure, 'dynamodb:UpdateItem');
   resources.calls.grant(functions.FinishSupport, 'dynamodb:UpdateItem');
+  resources.calls.grant(functions.FinishHighValue, 'dynamodb:UpdateItem');
+
+  // Opening, renewing and reading an approval; closing it at the deadline.
+  resources.approvals.grant(
+    functions.RequestApproval,
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  );
+  resources.approvals.grant(functions.ExpireApproval, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
+  resources.manualQueue.grantSendMessages(functions.QueueManualJob);
 
   functions.SendEmail.addToRolePolicy(
     new PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
       resources: senderIdentities(Stack.of(functions.SendEmail), resources.emailFrom),
+    }),
+  );
+
+  functions.RequestApproval.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: senderIdentities(Stack.of(functions.RequestApproval), resources.emailFrom),
     }),
   );
 

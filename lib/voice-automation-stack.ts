@@ -25,8 +25,8 @@ export class VoiceAutomationStack extends Stack {
     const { config } = props;
 
     this.storage = new CallStorage(this, 'Storage');
-    const { calls } = this.storage;
-    this.workflows = new Workflows(this, 'Workflows', { config, calls });
+    const { calls, approvals, manualQueue } = this.storage;
+    this.workflows = new Workflows(this, 'Workflows', { config, calls, approvals, manualQueue });
     const { stateMachines } = this.workflows;
     // Calls start the workflows they name; an internal one (the SLA watch) only a workflow starts.
     const callable = Object.fromEntries(
@@ -34,7 +34,17 @@ export class VoiceAutomationStack extends Stack {
         ([name]) => !('internal' in STATE_MACHINES[name as WorkflowName]),
       ),
     );
-    this.webhook = new WebhookApi(this, 'Webhook', { config, calls, stateMachines: callable });
+    this.webhook = new WebhookApi(this, 'Webhook', {
+      config,
+      calls,
+      stateMachines: callable,
+      approvals,
+      approvalWorkflow: stateMachines['high-value'],
+    });
+    this.workflows.taskFunctions.RequestApproval.addEnvironment(
+      'APPROVAL_BASE_URL',
+      this.webhook.approvalBaseUrl,
+    );
 
     // A synth without them is still useful (review, diff, tests), so it warns rather than fails;
     // `cdk synth --strict` turns the warning into an error for a real deployment.
@@ -48,6 +58,7 @@ export class VoiceAutomationStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.webhook.api.url });
     new CfnOutput(this, 'CallsTableName', { value: calls.tableName });
+    new CfnOutput(this, 'ManualQueueUrl', { value: manualQueue.queueUrl });
     for (const machine of Object.values(stateMachines)) {
       new CfnOutput(this, `${machine.node.id}Arn`, { value: machine.stateMachineArn });
     }

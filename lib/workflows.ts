@@ -4,8 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import {
   DefinitionBody,
   LogLevel,
@@ -24,6 +27,8 @@ export type WorkflowName = keyof typeof STATE_MACHINES;
 export interface WorkflowsProps {
   config: DeploymentConfig;
   calls: ITable;
+  approvals: ITable;
+  manualQueue: IQueue;
 }
 
 export class Workflows extends Construct {
@@ -32,9 +37,13 @@ export class Workflows extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
-    const { config, calls } = props;
+    const { config, calls, approvals, manualQueue } = props;
 
-    const environment = workflowEnvironment(config, { callsTable: calls.tableName });
+    const environment = workflowEnvironment(config, {
+      callsTable: calls.tableName,
+      approvalsTable: approvals.tableName,
+      manualQueueUrl: manualQueue.queueUrl,
+    });
     const functions = Object.entries(TASK_FUNCTIONS).map(([name, entry]) => [
       name,
       new HandlerFunction(this, name, {
@@ -49,6 +58,8 @@ export class Workflows extends Construct {
     this.taskFunctions = Object.fromEntries(functions);
     grantTaskPermissions(this.taskFunctions, {
       calls,
+      approvals,
+      manualQueue,
       emailFrom: config.emailFrom,
       supportEmailFrom: config.supportEmailFrom,
     });
@@ -64,6 +75,29 @@ export class Workflows extends Construct {
     const { StartSlaWatch } = this.taskFunctions;
     StartSlaWatch.addEnvironment('SLA_WATCH_STATE_MACHINE_ARN', slaWatch.stateMachineArn);
     slaWatch.grantStartExecution(StartSlaWatch);
+
+    // A lead above 90 starts the approval workflow, which only the approval steps answer.
+    const highValue = this.stateMachines['high-value'];
+    const { StartApproval, RequestApproval } = this.taskFunctions;
+    StartApproval.addEnvironment('HIGH_VALUE_STATE_MACHINE_ARN', highValue.stateMachineArn);
+    highValue.grantStartExecution(StartApproval);
+    // By name, not by reference: the machine already depends on this function.
+    RequestApproval.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+        resources: [this.stateMachineArnOf('high-value', config)],
+      }),
+    );
+  }
+
+  /** A machine's ARN from its name, for grants to functions that the machine itself runs. */
+  private stateMachineArnOf(name: WorkflowName, config: DeploymentConfig): string {
+    return Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName(name, config),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 
   private stateMachine(
@@ -76,6 +110,7 @@ export class Workflows extends Construct {
     const id = `${name.charAt(0).toUpperCase()}${name.slice(1)}Workflow`;
 
     const machine = new StateMachine(this, id, {
+      stateMachineName: stateMachineName(name as WorkflowName, config),
       stateMachineType: StateMachineType[spec.type],
       // Inline rather than an S3 asset, so that `cdk diff` shows changes to the workflow itself.
       definitionBody: DefinitionBody.fromString(definition),
@@ -97,6 +132,11 @@ export class Workflows extends Construct {
     for (const task of tasks) this.taskFunctions[task].grantInvoke(machine);
     return machine;
   }
+}
+
+/** Names fixed per stage, so that a grant can name a machine before it exists. */
+function stateMachineName(name: WorkflowName, config: DeploymentConfig): string {
+  return `voice-automation-${config.stage}-${name}`;
 }
 
 /** The task functions an ASL file names as `${<Name>Arn}`; an unknown name stops the synth. */

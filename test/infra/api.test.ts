@@ -51,9 +51,28 @@ describe('the webhook API', () => {
     );
   });
 
+  it('sends GET and POST /approvals/{id} to the approval page function', () => {
+    const pageArn = synthesized.stack.getLogicalId(
+      synthesized.stack.webhook.approvalPage.node.defaultChild as CfnElement,
+    );
+    for (const method of ['GET', 'POST']) {
+      synthesized.template.hasResourceProperties('AWS::ApiGateway::Method', {
+        HttpMethod: method,
+        Integration: Match.objectLike({
+          Type: 'AWS_PROXY',
+          Uri: Match.objectLike({
+            'Fn::Join': Match.arrayWith([
+              Match.arrayWith([Match.objectLike({ 'Fn::GetAtt': [pageArn, 'Arn'] })]),
+            ]),
+          }),
+        }),
+      });
+    }
+  });
+
   it('offers no other method', () => {
     expect(Object.keys(synthesized.template.findResources('AWS::ApiGateway::Method'))).toHaveLength(
-      2,
+      4,
     );
   });
 

@@ -25,6 +25,20 @@ const NEEDED_ACTIONS: Partial<Record<TaskFunctionName, string[]>> = {
   SendSupportEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
   StartSlaWatch: ['states:StartExecution'],
   SendSms: ['sns:Publish'],
+  StartApproval: ['states:StartExecution'],
+  RequestApproval: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'ses:SendEmail',
+    'ses:SendRawEmail',
+    'states:SendTaskFailure',
+    'states:SendTaskHeartbeat',
+    'states:SendTaskSuccess',
+  ],
+  ExpireApproval: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  QueueManualJob: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+  FinishHighValue: ['dynamodb:UpdateItem'],
 };
 const TASK_ACTIONS = (Object.keys(TASK_FUNCTIONS) as TaskFunctionName[]).map(
   (name) => [name, NEEDED_ACTIONS[name] ?? []] as const,
@@ -65,6 +79,21 @@ describe('the intake role', () => {
     const actions = actionsOf(statementsOfRole(synthesized.stack.webhook.intake.role));
 
     expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+});
+
+describe('the approval page role', () => {
+  it('may read and decide approvals and answer the approval workflow, and nothing else', () => {
+    const { stack } = synthesized;
+    const actions = actionsOf(statementsOfRole(stack.webhook.approvalPage.role));
+
+    expect([...actions].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+      'states:SendTaskFailure',
+      'states:SendTaskHeartbeat',
+      'states:SendTaskSuccess',
+    ]);
   });
 });
 

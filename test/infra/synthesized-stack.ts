@@ -34,6 +34,8 @@ export const COMPLETE_SETTINGS = {
   jiraEmail: 'tracker-bot@voice-automation.example',
   jiraProjectKey: 'SUP',
   kbArticleBaseUrl: 'https://help.voice-automation.example',
+  approverEmail: 'sales-manager@voice-automation.example',
+  escalationApproverEmail: 'cro@voice-automation.example',
 };
 export const COMPLETE_SECRETS = {
   WEBHOOK_TOKENS: 'token-a,token-b',
@@ -41,6 +43,7 @@ export const COMPLETE_SECRETS = {
   SLACK_TOKEN: 'slack-token',
   ENRICHMENT_TOKEN: 'enrichment-token',
   JIRA_TOKEN: 'jira-token',
+  APPROVAL_LINK_SECRETS: 'approval-link-secret-of-at-least-thirty-two-chars',
 };
 
 export interface SynthesizedStack {
