@@ -18,33 +18,31 @@ export class CallStorage extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    this.calls = new Table(this, 'Calls', {
-      partitionKey: { name: 'pk', type: AttributeType.STRING },
-      // Calls arrive in bursts during business hours and not at all at night.
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // A KMS key DynamoDB manages: use shows in CloudTrail, and no key grants are needed.
-      encryption: TableEncryption.AWS_MANAGED,
-      // Written by the functions as epoch seconds (functions/core/call-records.ts).
-      timeToLiveAttribute: 'expiresAt',
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    this.approvals = new Table(this, 'Approvals', {
-      partitionKey: { name: 'pk', type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: TableEncryption.AWS_MANAGED,
-      // Written as epoch seconds (functions/approval/approval-store.ts): a month after the link.
-      timeToLiveAttribute: 'expiresAt',
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // Call records, and approvals (functions/approval/approval-store.ts), kept a month after
+    // their link expires.
+    this.calls = this.recordTable('Calls');
+    this.approvals = this.recordTable('Approvals');
 
     this.manualQueue = new Queue(this, 'ManualQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       // The longest SQS keeps a message: a job waits for a person, maybe over a holiday.
       retentionPeriod: Duration.days(14),
+    });
+  }
+
+  /** A table of records keyed by `pk`, which the functions expire by `expiresAt`. */
+  private recordTable(id: string): Table {
+    return new Table(this, id, {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      // Calls arrive in bursts during business hours and not at all at night.
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // A KMS key DynamoDB manages: use shows in CloudTrail, and no key grants are needed.
+      encryption: TableEncryption.AWS_MANAGED,
+      // Written by the functions as epoch seconds; DynamoDB deletes the record some time after.
+      timeToLiveAttribute: 'expiresAt',
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }
