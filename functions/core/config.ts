@@ -150,7 +150,6 @@ export function resetConfig(): void {
   for (const reset of resetters) reset();
 }
 
-
 /** Lets other configuration sections be forgotten by `resetConfig`. */
 export function onConfigReset(reset: () => void): void {
   resetters.push(reset);
