@@ -81,7 +81,7 @@ Local stack ready in ${Date.now() - started} ms.
   Outbox    ${stack.outboxDir}  (e-mails as .eml files)
   Approvals a lead above 90 e-mails the approver; open the .eml's Approve or Reject link in a
             browser (npm start -- --time-scale 0.0001 plays its reminders and follow-ups in minutes)
-  Manual    ${stack.sqs.queueUrls.manual}  (SQS queue of jobs for a person)
+  Manual    SQS queue ${stack.sqs.queueUrls.manual}  (jobs for a person; an SQS client reads it)
   Stand-ins (GET /__standin/requests: what they received; POST /__standin/faults: make them fail)
             CRM         ${stack.hubspot.url}
             Chat        ${stack.slack.url}

@@ -44,11 +44,15 @@ async function open(
   const link = readLink(approvalId, query);
   if (!link) return problem('tampered');
   const check = checkLink(link, config.linkSecrets);
-  if (check !== 'valid') return problem(check);
+  if (check === 'tampered') return problem(check);
 
   const approval = await readApproval(config.table, link.approvalId);
   const approver = approval?.approvers[link.approver];
   if (!approval || !approver) return problem('unknown');
+  // An expired link still tells what was decided; only an undecided one says it is too late.
+  if (check === 'expired') {
+    return approval.decision ? { statusCode: 409, html: closedPage(approval) } : problem('expired');
+  }
   return { approval, approver, role: link.approver };
 }
 

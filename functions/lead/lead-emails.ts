@@ -125,7 +125,9 @@ export function planLeadEmail(input: LeadTaskInput): PlannedEmail {
         },
       };
     case 'quarterly-review': {
-      const at = new Date(Date.now() + approvalConfig().quarterlyReviewAfterSeconds * 1000);
+      // A quarter after the approval, however long the weekly updates before it took.
+      const approvedAt = Date.parse(input.approval?.decidedAt ?? '') || Date.now();
+      const at = new Date(approvedAt + approvalConfig().quarterlyReviewAfterSeconds * 1000);
       const subject = de ? 'Einladung: Quartalsgespräch' : 'Invitation: quarterly business review';
       return {
         calendar: true,

@@ -13,7 +13,7 @@ import {
   type StandinServer,
   startStandinServer,
 } from '../standins/standin-server';
-import { parseHeaders } from './mime-reader';
+import { type MimePart, parseHeaders, parseMime } from './mime-reader';
 
 export interface LocalSesOptions {
   /** Created when missing; one `.eml` file per message. */
@@ -31,6 +31,8 @@ export interface OutboxMessage {
   at: string;
   /** Path of the `.eml` file. */
   file: string;
+  /** The decoded plain-text part, so that links can be read without a mail program. */
+  text: string;
 }
 
 export interface LocalSes extends StandinServer {
@@ -76,7 +78,15 @@ export async function startLocalSes(options: LocalSesOptions): Promise<LocalSes>
     const messageId = `0107${randomBytes(6).toString('hex')}-${randomUUID()}-000000`;
     const file = join(options.outboxDir, `${at.replace(/[:.]/g, '-')}-${messageId}.eml`);
     await writeFile(file, raw, 'utf8');
-    outbox.push({ messageId, from, to, subject: headers.subject ?? '', at, file });
+    outbox.push({
+      messageId,
+      from,
+      to,
+      subject: headers.subject ?? '',
+      at,
+      file,
+      text: plainText(raw),
+    });
     return { status: 200, json: { MessageId: messageId } };
   };
 
@@ -130,4 +140,15 @@ function bareAddress(from: string): string {
 /** SES v2 names its errors in `x-amzn-ErrorType`; the SDK builds the exception from it. */
 function sesError(status: number, type: string, message: string): StandinReply {
   return { status, headers: { 'x-amzn-errortype': type }, json: { message } };
+}
+
+/** The first text/plain part of a message, decoded. */
+function plainText(raw: string): string {
+  const leaves = (part: MimePart): MimePart[] =>
+    part.parts.length ? part.parts.flatMap(leaves) : [part];
+  return (
+    leaves(parseMime(raw))
+      .find((part) => part.mediaType === 'text/plain')
+      ?.body.toString('utf8') ?? ''
+  );
 }

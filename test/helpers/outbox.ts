@@ -9,6 +9,8 @@ export interface ReadEmail {
   subject: string;
   text: string;
   html: string;
+  /** The iCalendar attachment, when there is one. */
+  calendar: string;
   raw: string;
 }
 
@@ -28,6 +30,7 @@ export async function readEmails(stack: LocalStack): Promise<ReadEmail[]> {
         subject: message.subject,
         text: body('text/plain'),
         html: body('text/html'),
+        calendar: body('text/calendar'),
         raw,
       };
     }),

@@ -130,7 +130,16 @@ describe('a high-value lead', () => {
     ]);
     expect(final.results.onboarding?.deal_id).toBe([...stack.hubspot.store.deals.keys()][0]);
 
-    await emailWith(stack, /^Invitation: quarterly business review/, 15_000);
+    const review = await emailWith(stack, /^Invitation: quarterly business review/, 15_000);
+    const start = /DTSTART:(\d{8}T\d{6}Z)/.exec(review.calendar)?.[1] ?? '';
+    const startsAt = Date.parse(
+      start.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'),
+    );
+    const decidedAt = Date.parse(
+      String((final.results.approval as { decided_at: string }).decided_at),
+    );
+    // 2160 hours at the stack's time scale of 0.001: 7776 s after the approval, not after the updates.
+    expect(Math.abs(startsAt - (decidedAt + 7_776_000))).toBeLessThan(2_000);
     const subjects = (await readEmails(stack)).map((message) => message.subject);
     expect(subjects.filter((subject) => subject === 'How is your start going?')).toHaveLength(1);
     const weekly = stack.slack
@@ -146,9 +155,9 @@ describe('a high-value lead', () => {
 
   it('goes the standard sales way when the manager rejects it', async () => {
     timings({
-      APPROVAL_REMIND_AFTER_HOURS: 60,
-      APPROVAL_ESCALATE_AFTER_HOURS: 120,
-      APPROVAL_DEADLINE_HOURS: 180,
+      APPROVAL_REMIND_AFTER_HOURS: 2,
+      APPROVAL_ESCALATE_AFTER_HOURS: 3,
+      APPROVAL_DEADLINE_HOURS: 4,
     });
     const answer = await postCall(
       stack.apiUrl,
@@ -169,6 +178,14 @@ describe('a high-value lead', () => {
     expect(final.results.follow_up_scheduled?.assigned_to).toBe('sales@voice-automation.example');
     expect(stack.slack.messages().map((message) => message.requestedChannel)).toContain('#sales');
     expect(stack.hubspot.store.deals.size).toBe(0);
+
+    // Past its expiry, the link still says who decided, rather than that it is too late.
+    const link = approvalLink(email, 'Reject');
+    const expires = Number(new URL(link).searchParams.get('expires')) * 1000;
+    await eventually(async () => (Date.now() > expires ? true : undefined), 8_000);
+    const later = await fetch(link);
+    expect(later.status).toBe(409);
+    expect(await later.text()).toContain('Rejected by sales-manager@voice-automation.example');
   });
 
   it('reminds the manager, escalates to a second approver, and declines at the deadline', async () => {
