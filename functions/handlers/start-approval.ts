@@ -21,5 +21,10 @@ export const handler = async (state: HandOver) => {
       input: JSON.stringify(state),
     }),
   );
-  return { workflow: 'high-value', reason: 'lead score above 90', approvalExecution: executionArn };
+  // Shown to the caller's platform under results.handed_over, in the answer's snake_case.
+  return {
+    workflow: 'high-value',
+    reason: 'lead score above 90',
+    approval_execution: executionArn,
+  };
 };
