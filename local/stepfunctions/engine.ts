@@ -14,6 +14,7 @@ import {
   taskStates,
   UnmappedTaskError,
 } from './task-map';
+import { withTimeout } from './task-timeout';
 import { TaskTokens } from './task-tokens';
 import { scaledWait, timestampWaits, withScaledWaits } from './timestamp-waits';
 
@@ -61,6 +62,8 @@ export interface EngineOptions {
   /** Multiplies waits and retry intervals; 1 runs at real time. */
   timeScale: number;
   taskTimeoutMs?: number;
+  /** How many executions are kept for DescribeExecution and their history; 2000 by default. */
+  keptExecutions?: number;
 }
 
 export class LocalStepFunctions {
@@ -153,6 +156,20 @@ export class LocalStepFunctions {
     return execution;
   }
 
+  /**
+   * Keeps the newest finished executions only, so that a long-running local stack does not grow
+   * without bound (Express executions are not kept by AWS at all).
+   */
+  private forgetOldExecutions(): void {
+    let excess = this.executions.size - (this.options.keptExecutions ?? 2000);
+    for (const [arn, execution] of this.executions) {
+      if (excess <= 0) return;
+      if (execution.status === 'RUNNING') continue;
+      this.executions.delete(arn);
+      excess -= 1;
+    }
+  }
+
   start(machineArn: string, name: string | undefined, input: string): Execution {
     const machine = this.machine(machineArn);
     const executionName = name ?? randomUUID();
@@ -219,6 +236,7 @@ export class LocalStepFunctions {
         execution.stopDate = new Date();
         this.tokens.dropExecution(arn);
         await recordEvents;
+        this.forgetOldExecutions();
       });
     this.executions.set(arn, execution);
     return execution;
@@ -229,22 +247,4 @@ function statusOf(error: Error): ExecutionStatus {
   if (error.name === 'ExecutionTimeoutError') return 'TIMED_OUT';
   if (error.name === 'ExecutionAbortedError') return 'ABORTED';
   return 'FAILED';
-}
-
-/** A task's own timeout, failing with the error name the ASL catches, as Step Functions does. */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error('Task timed out');
-      error.name = 'States.Timeout';
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-    work.catch(() => undefined);
-  }
 }

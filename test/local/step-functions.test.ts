@@ -219,4 +219,32 @@ describe('the local Step Functions endpoint', () => {
       ),
     ).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
   });
+
+  it('keeps only the newest finished executions, so a long-running stack does not grow', async () => {
+    const small = new LocalStepFunctions({
+      region: 'eu-central-1',
+      accountId: '000000000000',
+      timeScale: 1,
+      keptExecutions: 3,
+      handlers: { Double: (event) => ({ value: (event as { value: number }).value * 2 }) },
+    });
+    const machine = small.register(
+      'small',
+      {
+        StartAt: 'Double',
+        States: { Double: { Type: 'Task', Resource: small.functionArn('Double'), End: true } },
+      },
+      'EXPRESS',
+    );
+
+    for (let value = 1; value <= 5; value += 1) {
+      await small.start(machine.arn, `run-${value}`, JSON.stringify({ value })).done;
+    }
+
+    expect([...small.executions.values()].map((execution) => execution.name)).toEqual([
+      'run-3',
+      'run-4',
+      'run-5',
+    ]);
+  });
 });
