@@ -5,8 +5,10 @@
  * done one after another, and with its critical path (the longest chain of outside calls that
  * did not overlap).
  */
+
+import { seededRandom } from '../local/standins/faults';
 import type { ProxiedCall } from './delay-proxy';
-import { callBody, seededRandom } from './payloads';
+import { callBody } from './payloads';
 import type { ExecutionSummary } from './stack-child';
 import type { StackClient } from './stack-client';
 

@@ -3,7 +3,8 @@
  * execution), then duplicate storms (each call sent `copies` times at once, one execution each).
  */
 import autocannon from 'autocannon';
-import { callBody, seededRandom } from './payloads';
+import { seededRandom } from '../local/standins/faults';
+import { callBody } from './payloads';
 import type { StackClient } from './stack-client';
 
 export interface LoadResult {

@@ -4,6 +4,7 @@
  * Seeded, so that every run measures the same payloads.
  */
 import sample from '../local/sample-call.json';
+import { seededRandom } from '../local/standins/faults';
 import fixture from '../test/fixtures/call-body.json';
 
 const FIRST = ['Lena', 'Jana', 'Max', 'Sophie', 'Ali', 'Mia', 'Jonas', 'Zoë', 'Lukas', 'Ana'];
@@ -37,18 +38,6 @@ const PAIN_POINTS = [
   ['manual dispatch planning in spreadsheets', 'no real-time view of truck locations'],
   [],
 ];
-
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type CallBody = typeof fixture & { language?: string };
 

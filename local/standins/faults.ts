@@ -49,7 +49,7 @@ export class FaultPlan {
   }
 
   setRandom(spec: RandomFaultSpec): void {
-    this.random = { spec, next: mulberry32(spec.seed) };
+    this.random = { spec, next: seededRandom(spec.seed) };
   }
 
   clear(): void {
@@ -156,7 +156,7 @@ function actionOf(spec: FaultSpec): FaultAction {
 }
 
 /** A tiny seeded PRNG (mulberry32): reproducible, and good enough to pick faults. */
-function mulberry32(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

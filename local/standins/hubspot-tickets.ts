@@ -2,8 +2,8 @@
  * The tickets part of the HubSpot stand-in: create with an association to a contact, read,
  * update, and search by property (EQ) or by text (`query`), as the helpdesk connector uses them.
  */
-import { randomUUID } from 'node:crypto';
 import type { CrmObject, HubSpotStore } from './hubspot-store';
+import { error, notFound, propertiesOf, view } from './hubspot-wire';
 import type { StandinReply, StandinRequest } from './standin-server';
 
 /** HubSpot's association type for "ticket to contact". */
@@ -131,32 +131,4 @@ function search(store: TicketStore, body: Record<string, unknown>): StandinReply
     status: 200,
     json: { total: found.length, results: found.slice(0, limit).map((t) => view(t, wanted)) },
   };
-}
-
-function view(ticket: Ticket, wanted: string[] = []) {
-  const properties: Record<string, string | null> = { ...ticket.properties };
-  for (const name of wanted) properties[name] ??= null;
-  return {
-    id: ticket.id,
-    properties,
-    createdAt: ticket.createdAt,
-    updatedAt: ticket.updatedAt,
-    archived: false,
-  };
-}
-
-function propertiesOf(body: Record<string, unknown>): Record<string, string> | undefined {
-  const { properties } = body;
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    return undefined;
-  }
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v ?? '')]));
-}
-
-function notFound(): StandinReply {
-  return error(404, 'OBJECT_NOT_FOUND', 'resource not found');
-}
-
-function error(status: number, category: string, message: string): StandinReply {
-  return { status, json: { status: 'error', message, correlationId: randomUUID(), category } };
 }

@@ -3,7 +3,6 @@
  * create (409 on a known e-mail), read with associations, update; tasks; owners by e-mail.
  */
 
-import { randomUUID } from 'node:crypto';
 import {
   ACTIVITY_TYPES,
   type CrmObject,
@@ -11,6 +10,7 @@ import {
   type HubSpotStoreSeed,
 } from './hubspot-store';
 import { isTicketRoute, routeTickets, TicketStore } from './hubspot-tickets';
+import { error, notFound, propertiesOf, view } from './hubspot-wire';
 import {
   bearerToken,
   type StandinReply,
@@ -180,36 +180,4 @@ function createDeal(store: HubSpotStore, body: Record<string, unknown>): Standin
   const contactIds = associatedContacts(store, body, 3);
   if (!Array.isArray(contactIds)) return contactIds;
   return { status: 201, json: view(store.addDeal(properties, contactIds)) };
-}
-
-/** An object as HubSpot returns it; asked-for properties that are unset come back as null. */
-function view(object: CrmObject, wanted: string[] = []) {
-  const properties: Record<string, string | null> = { ...object.properties };
-  for (const name of wanted) properties[name] ??= null;
-  return {
-    id: object.id,
-    properties,
-    createdAt: object.createdAt,
-    updatedAt: object.updatedAt,
-    archived: false,
-  };
-}
-
-function propertiesOf(body: Record<string, unknown>): Record<string, string> | undefined {
-  const { properties } = body;
-  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    return undefined;
-  }
-  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v ?? '')]));
-}
-
-function notFound(): StandinReply {
-  return error(404, 'OBJECT_NOT_FOUND', 'resource not found');
-}
-
-function error(status: number, category: string, message: string): StandinReply {
-  return {
-    status,
-    json: { status: 'error', message, correlationId: randomUUID(), category },
-  };
 }

@@ -1,0 +1,36 @@
+/** HubSpot's JSON shapes, as both HubSpot stand-ins (contacts, tasks, deals; tickets) answer them. */
+import { randomUUID } from 'node:crypto';
+import type { CrmObject } from './hubspot-store';
+import type { StandinReply } from './standin-server';
+
+/** An object as HubSpot returns it; asked-for properties that are unset come back as null. */
+export function view(object: CrmObject, wanted: string[] = []) {
+  const properties: Record<string, string | null> = { ...object.properties };
+  for (const name of wanted) properties[name] ??= null;
+  return {
+    id: object.id,
+    properties,
+    createdAt: object.createdAt,
+    updatedAt: object.updatedAt,
+    archived: false,
+  };
+}
+
+export function propertiesOf(body: Record<string, unknown>): Record<string, string> | undefined {
+  const { properties } = body;
+  if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
+    return undefined;
+  }
+  return Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, String(v ?? '')]));
+}
+
+export function notFound(): StandinReply {
+  return error(404, 'OBJECT_NOT_FOUND', 'resource not found');
+}
+
+export function error(status: number, category: string, message: string): StandinReply {
+  return {
+    status,
+    json: { status: 'error', message, correlationId: randomUUID(), category },
+  };
+}
