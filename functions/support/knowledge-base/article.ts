@@ -67,7 +67,7 @@ export function parseArticle(
 export function plainText(markdown: string): string {
   return markdown
     .replace(/^#+\s*/gm, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/\*\*([\s\S]+?)\*\*/g, '$1')
     .replace(/^(\s*)[-*]\s+/gm, '$1• ')
     .trim();
 }

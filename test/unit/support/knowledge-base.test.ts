@@ -129,4 +129,16 @@ describe('the embedded articles', () => {
     expect(plainText(article.body)).toContain('• Billing address and company name');
     expect(plainText(article.body)).not.toMatch(/\*\*|^#/m);
   });
+
+  it('takes emphasis that wraps onto the next line out of every article as well', () => {
+    for (const file of ['en/call-forwarding.md', 'de/call-forwarding.md', 'en/opening-hours.md']) {
+      const source = readFileSync(
+        join(PROJECT_ROOT, 'functions/support/knowledge-base', file),
+        'utf8',
+      );
+      const article = parseArticle(source, 'en', file, (id) => id);
+
+      expect(plainText(article.body)).not.toContain('**');
+    }
+  });
 });
