@@ -1,7 +1,8 @@
 /**
  * The call record: one DynamoDB item per delivered call, keyed by its execution id. Its
  * conditional creation is what makes a repeated delivery never run twice; the outcome written
- * onto it is what repeats and `GET /executions/{id}` answer with. It holds no personal data.
+ * onto it is what repeats and `GET /executions/{id}` answer with. It holds none of the
+ * caller's personal data.
  */
 import {
   DeleteItemCommand,
