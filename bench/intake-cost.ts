@@ -50,11 +50,9 @@ function signedRequests(count: number): Request[] {
   });
 }
 
-/** The project's intake from headers and body to the answer, less the DynamoDB and SFN calls. */
-function ownIntake(request: Request): boolean {
-  const { headers, rawBody } = request;
+/** Bearer token and webhook signature: the same in both pipelines, as both would need them. */
+function authenticate({ headers, rawBody }: Request): void {
   verifyBearer(headers.authorization, TOKENS);
-  checkBodySize(rawBody);
   verifySignature(
     rawBody,
     {
@@ -65,6 +63,13 @@ function ownIntake(request: Request): boolean {
     [SECRET],
     300,
   );
+}
+
+/** The project's intake from headers and body to the answer, less the DynamoDB and SFN calls. */
+function ownIntake(request: Request): boolean {
+  const { headers, rawBody } = request;
+  checkBodySize(rawBody);
+  authenticate(request);
   const flowId = checkFlowId('lead');
   checkMediaType(headers['content-type'], undefined);
   const parsed = parseCall(parseJsonBody(rawBody), {
@@ -115,18 +120,8 @@ export function measureIntakeCost(count: number): IntakeCostResult {
     event: apiGatewayEvent(r.headers, r.rawBody, i),
   }));
   const [ptTimes, ptRejected] = timeEach(events, (request) => {
-    const { headers, rawBody } = request;
-    verifyBearer(headers.authorization, TOKENS);
-    verifySignature(
-      rawBody,
-      {
-        id: headers['webhook-id'],
-        timestamp: headers['webhook-timestamp'],
-        signature: headers['webhook-signature'],
-      },
-      [SECRET],
-      300,
-    );
+    const { headers } = request;
+    authenticate(request);
     try {
       const { call, key } = powertoolsIntake(request.event, hashing);
       const language = callerLanguage(undefined, headers['accept-language']);

@@ -3,7 +3,7 @@
  * update, and search by property (EQ) or by text (`query`), as the helpdesk connector uses them.
  */
 import type { CrmObject, HubSpotStore } from './hubspot-store';
-import { error, notFound, propertiesOf, view } from './hubspot-wire';
+import { associatedContacts, error, notFound, propertiesOf, view } from './hubspot-wire';
 import type { StandinReply, StandinRequest } from './standin-server';
 
 /** HubSpot's association type for "ticket to contact". */
@@ -80,22 +80,8 @@ function create(
   if (!properties?.subject || !properties.hs_pipeline_stage) {
     return error(400, 'VALIDATION_ERROR', 'subject and hs_pipeline_stage are required.');
   }
-  const associations = (body.associations ?? []) as Array<{
-    to?: { id?: string };
-    types?: Array<{ associationCategory?: string; associationTypeId?: number }>;
-  }>;
-  const contactIds: string[] = [];
-  for (const association of associations) {
-    const contactId = String(association.to?.id ?? '');
-    const toContact = association.types?.some(
-      (t) =>
-        t.associationCategory === 'HUBSPOT_DEFINED' && t.associationTypeId === TICKET_TO_CONTACT,
-    );
-    if (!toContact || !crm.contacts.has(contactId)) {
-      return error(400, 'VALIDATION_ERROR', 'Association target or type is not valid.');
-    }
-    contactIds.push(contactId);
-  }
+  const contactIds = associatedContacts(crm, body, TICKET_TO_CONTACT);
+  if (!Array.isArray(contactIds)) return contactIds;
   return { status: 201, json: view(store.add(properties, contactIds)) };
 }
 

@@ -1,6 +1,6 @@
 /** HubSpot's JSON shapes, as both HubSpot stand-ins (contacts, tasks, deals; tickets) answer them. */
 import { randomUUID } from 'node:crypto';
-import type { CrmObject } from './hubspot-store';
+import type { CrmObject, HubSpotStore } from './hubspot-store';
 import type { StandinReply } from './standin-server';
 
 /** An object as HubSpot returns it; asked-for properties that are unset come back as null. */
@@ -33,4 +33,28 @@ export function error(status: number, category: string, message: string): Standi
     status,
     json: { status: 'error', message, correlationId: randomUUID(), category },
   };
+}
+
+/** The contacts a create request associates its object with, by HubSpot's own type id. */
+export function associatedContacts(
+  store: HubSpotStore,
+  body: Record<string, unknown>,
+  typeId: number,
+): string[] | StandinReply {
+  const associations = (body.associations ?? []) as Array<{
+    to?: { id?: string };
+    types?: Array<{ associationCategory?: string; associationTypeId?: number }>;
+  }>;
+  const contactIds: string[] = [];
+  for (const association of associations) {
+    const id = String(association.to?.id ?? '');
+    const toContact = association.types?.some(
+      (t) => t.associationCategory === 'HUBSPOT_DEFINED' && t.associationTypeId === typeId,
+    );
+    if (!toContact || !store.contacts.has(id)) {
+      return error(400, 'VALIDATION_ERROR', 'Association target or type is not valid.');
+    }
+    contactIds.push(id);
+  }
+  return contactIds;
 }

@@ -10,7 +10,7 @@ import {
   type HubSpotStoreSeed,
 } from './hubspot-store';
 import { isTicketRoute, routeTickets, TicketStore } from './hubspot-tickets';
-import { error, notFound, propertiesOf, view } from './hubspot-wire';
+import { associatedContacts, error, notFound, propertiesOf, view } from './hubspot-wire';
 import {
   bearerToken,
   type StandinReply,
@@ -140,30 +140,6 @@ function readContact(store: HubSpotStore, id: string, query: Record<string, stri
     ? { ...view(contact, wanted), associations }
     : view(contact, wanted);
   return { status: 200, json };
-}
-
-/** The contacts a create request associates its object with, by HubSpot's own type id. */
-function associatedContacts(
-  store: HubSpotStore,
-  body: Record<string, unknown>,
-  typeId: number,
-): string[] | StandinReply {
-  const associations = (body.associations ?? []) as Array<{
-    to?: { id?: string };
-    types?: Array<{ associationCategory?: string; associationTypeId?: number }>;
-  }>;
-  const contactIds: string[] = [];
-  for (const association of associations) {
-    const id = String(association.to?.id ?? '');
-    const toContact = association.types?.some(
-      (t) => t.associationCategory === 'HUBSPOT_DEFINED' && t.associationTypeId === typeId,
-    );
-    if (!toContact || !store.contacts.has(id)) {
-      return error(400, 'VALIDATION_ERROR', 'Association target or type is not valid.');
-    }
-    contactIds.push(id);
-  }
-  return contactIds;
 }
 
 function createTask(store: HubSpotStore, body: Record<string, unknown>): StandinReply {
