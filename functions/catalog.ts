@@ -15,7 +15,7 @@ export const TASK_FUNCTIONS = {
   PostChatMessage: 'functions/handlers/post-chat-message.ts',
   SendSms: 'functions/handlers/send-sms.ts',
   FinishLead: 'functions/handlers/finish-lead.ts',
-  RecordFailure: 'functions/handlers/record-failure.ts',
+  HandOverFailedCall: 'functions/handlers/hand-over-failed-call.ts',
   StartApproval: 'functions/handlers/start-approval.ts',
   PlanApproval: 'functions/handlers/plan-approval.ts',
   RequestApproval: 'functions/handlers/request-approval.ts',
@@ -43,6 +43,39 @@ export const API_FUNCTIONS = {
   Executions: 'functions/handlers/executions.ts',
   ApprovalPage: 'functions/handlers/approval-page.ts',
 } as const;
+
+/**
+ * Functions that watch the workflows from outside: EventBridge sends them the Standard
+ * executions that ended badly, a schedule the calls left without an outcome.
+ */
+export const OPERATIONS_FUNCTIONS = {
+  QueueFailedExecution: 'functions/handlers/queue-failed-execution.ts',
+  SweepStalledCalls: 'functions/handlers/sweep-stalled-calls.ts',
+} as const;
+
+/** The Tasks that reach outside services run through the step ledger (functions/core/outside-step.ts). */
+export const OUTSIDE_TASKS: readonly TaskFunctionName[] = [
+  'CrmFindContact',
+  'CrmCreateContact',
+  'CrmContactHistory',
+  'CrmUpdateContact',
+  'CrmCreateTask',
+  'EnrichCompany',
+  'SendEmail',
+  'PostChatMessage',
+  'SendSms',
+  'StartApproval',
+  'CrmCreateDeal',
+  'OpenSupportTicket',
+  'SearchKnowledgeBase',
+  'FindSimilarTickets',
+  'UpdateSupportTicket',
+  'SendSupportEmail',
+  'PostSupportChatMessage',
+  'FileTrackerIssue',
+  'StartSlaWatch',
+  'CheckTicketStatus',
+];
 
 /** The state machines and the workflow each one runs. */
 export const STATE_MACHINES = {

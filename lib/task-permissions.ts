@@ -25,7 +25,7 @@ export function grantTaskPermissions(
 ): void {
   // Both only update the outcome on the record the intake created.
   resources.calls.grant(functions.FinishLead, 'dynamodb:UpdateItem');
-  resources.calls.grant(functions.RecordFailure, 'dynamodb:UpdateItem');
+  resources.calls.grant(functions.HandOverFailedCall, 'dynamodb:UpdateItem');
   resources.calls.grant(functions.FinishSupport, 'dynamodb:UpdateItem');
   resources.calls.grant(functions.FinishHighValue, 'dynamodb:UpdateItem');
 

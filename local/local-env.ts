@@ -102,6 +102,7 @@ export function localEnvironment(
     TEAM_ENTERPRISE_EMAIL: 'enterprise-sales@voice-automation.example',
     TEAM_STANDARD_EMAIL: 'sales@voice-automation.example',
     TEAM_INSIDE_EMAIL: 'inside-sales@voice-automation.example',
+    ADMIN_EMAIL: 'ops@voice-automation.example',
     ...supportEnvironment(endpoints, stateMachines),
   };
 }

@@ -51,7 +51,6 @@ const schema = linkSchema
       })
       .default('decline'),
     HIGH_VALUE_STATE_MACHINE_ARN: z.string().min(1, 'the ARN of the high-value state machine'),
-    MANUAL_QUEUE_URL: z.string().url('the URL of the SQS manual processing queue'),
     CHECK_IN_AFTER_HOURS: hours(APPROVAL_HOURS.CHECK_IN_AFTER_HOURS),
     STATUS_UPDATES: wholeNumber(4, 0, 52),
     STATUS_UPDATE_EVERY_HOURS: hours(APPROVAL_HOURS.STATUS_UPDATE_EVERY_HOURS),
@@ -82,7 +81,6 @@ export interface ApprovalConfig extends ApprovalLinkConfig {
   deadlineSeconds: number;
   deadlineOutcome: 'decline' | 'manual';
   highValueStateMachineArn: string;
-  manualQueueUrl: string;
   checkInAfterSeconds: number;
   statusUpdates: number;
   statusUpdateEverySeconds: number;
@@ -111,7 +109,6 @@ export const approvalConfig = configSection((env): ApprovalConfig => {
     deadlineSeconds: seconds(raw.APPROVAL_DEADLINE_HOURS),
     deadlineOutcome: raw.APPROVAL_DEADLINE_OUTCOME,
     highValueStateMachineArn: raw.HIGH_VALUE_STATE_MACHINE_ARN,
-    manualQueueUrl: raw.MANUAL_QUEUE_URL,
     statusUpdates: raw.STATUS_UPDATES,
     checkInAfterSeconds: seconds(raw.CHECK_IN_AFTER_HOURS),
     statusUpdateEverySeconds: seconds(raw.STATUS_UPDATE_EVERY_HOURS),

@@ -17,7 +17,7 @@ export interface HighValueState {
   activation?: [Step, Step, Step, Step];
   /** Rejected or declined: decision on the lead, confirmation, team chat, follow-up task. */
   standardSales?: [Step, Step, Step, Step];
-  manualJob?: { status: 'queued'; messageId: string };
+  manualJob?: { status: 'queued'; jobId: string };
 }
 
 const isDone = (step: Step | undefined): step is StepReport =>

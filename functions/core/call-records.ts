@@ -5,9 +5,11 @@
  * caller's personal data.
  */
 import {
+  type AttributeValue,
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
+  ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { dynamoDb } from '../aws/dynamodb';
@@ -20,6 +22,10 @@ export interface CallRecord {
   /** A hash of what the call says, to catch a key reused for another call. */
   fingerprint: string;
   outcome?: WorkflowOutcome;
+  /** The workflow's input, while the run has no outcome yet. */
+  input?: unknown;
+  /** How often an operator replayed the call; its latest run is `<executionId>-replay-<n>`. */
+  replays?: number;
 }
 
 /**
@@ -38,7 +44,13 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  */
 export async function claimCall(
   table: string,
-  record: { executionId: string; flow: string; receivedAt: number; fingerprint: string },
+  record: {
+    executionId: string;
+    flow: string;
+    receivedAt: number;
+    fingerprint: string;
+    input?: unknown;
+  },
   ttlSeconds: number,
 ): Promise<boolean> {
   const now = nowSeconds();
@@ -52,6 +64,7 @@ export async function claimCall(
           receivedAt: { N: String(record.receivedAt) },
           fingerprint: { S: record.fingerprint },
           expiresAt: { N: String(now + ttlSeconds) },
+          ...(record.input === undefined ? {} : { input: { S: JSON.stringify(record.input) } }),
         },
         ConditionExpression:
           'attribute_not_exists(pk) OR expiresAt < :now OR #status = :failed' +
@@ -79,32 +92,144 @@ export async function readCall(
     new GetItemCommand({ TableName: table, Key: { pk: { S: executionId } }, ConsistentRead: true }),
   );
   if (!item || Number(item.expiresAt?.N ?? 0) < nowSeconds()) return undefined;
+  return fromItem(executionId, item);
+}
+
+function fromItem(executionId: string, item: Record<string, AttributeValue>): CallRecord {
   return {
     executionId,
     flow: item.flow?.S ?? 'unknown',
     receivedAt: Number(item.receivedAt?.N ?? 0),
     fingerprint: item.fingerprint?.S ?? '',
     ...(item.outcome?.S ? { outcome: JSON.parse(item.outcome.S) as WorkflowOutcome } : {}),
+    ...(item.input?.S ? { input: JSON.parse(item.input.S) as unknown } : {}),
+    ...(item.replays?.N ? { replays: Number(item.replays.N) } : {}),
   };
 }
 
+/**
+ * Stores the outcome and forgets the input. With `onlyIfStalledSince`, only while the record
+ * still has no outcome and was received then (nobody else finished or took it over): answers
+ * whether it wrote.
+ */
 export async function recordOutcome(
   table: string,
   executionId: string,
   outcome: WorkflowOutcome,
-): Promise<void> {
-  await dynamoDb().send(
-    new UpdateItemCommand({
-      TableName: table,
-      Key: { pk: { S: executionId } },
-      UpdateExpression: 'SET outcome = :outcome, #status = :status',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':outcome': { S: JSON.stringify(outcome) },
-        ':status': { S: outcome.status },
-      },
-    }),
-  );
+  onlyIfStalledSince?: number,
+): Promise<boolean> {
+  try {
+    await dynamoDb().send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: executionId } },
+        UpdateExpression: 'SET outcome = :outcome, #status = :status REMOVE #input',
+        ExpressionAttributeNames: { '#status': 'status', '#input': 'input' },
+        ExpressionAttributeValues: {
+          ':outcome': { S: JSON.stringify(outcome) },
+          ':status': { S: outcome.status },
+          ...(onlyIfStalledSince === undefined
+            ? {}
+            : { ':receivedAt': { N: String(onlyIfStalledSince) } }),
+        },
+        ...(onlyIfStalledSince === undefined
+          ? {}
+          : { ConditionExpression: 'attribute_not_exists(outcome) AND receivedAt = :receivedAt' }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * Calls whose run has had no outcome for longer than any run can take: it timed out, was
+ * stopped or died outside its catchers. Call records are the items with a `flow`.
+ */
+export async function stalledCalls(table: string, olderThanMs: number): Promise<CallRecord[]> {
+  const found: CallRecord[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamoDb().send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression:
+          'attribute_exists(flow) AND attribute_not_exists(outcome) AND receivedAt < :cutoff',
+        ExpressionAttributeValues: { ':cutoff': { N: String(Date.now() - olderThanMs) } },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const executionId = item.pk?.S;
+      if (executionId && Number(item.expiresAt?.N ?? 0) >= nowSeconds()) {
+        found.push(fromItem(executionId, item));
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return found;
+}
+
+/** The Step Functions execution name of the call's latest run. */
+export function latestRunName(call: Pick<CallRecord, 'executionId' | 'replays'>): string {
+  return call.replays ? `${call.executionId}-replay-${call.replays}` : call.executionId;
+}
+
+export type ReplayClaim =
+  | { claimed: true; replay: number }
+  | { claimed: false; reason: 'completed' | 'running' };
+
+/**
+ * Claims a call for an operator's replay under the same rules as a delivery: never while a run
+ * of it is going, never once it completed. The record holds the input again until the replay's
+ * run records an outcome; `keepOutcome` leaves the answer standing while a long-running workflow
+ * (the manager's approval) goes on.
+ */
+export async function claimReplay(
+  table: string,
+  call: { executionId: string; flow: string; input: unknown; keepOutcome: boolean },
+  ttlSeconds: number,
+): Promise<ReplayClaim> {
+  const now = nowSeconds();
+  try {
+    const { Attributes } = await dynamoDb().send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: call.executionId } },
+        UpdateExpression:
+          'SET replays = if_not_exists(replays, :zero) + :one, flow = if_not_exists(flow, :flow),' +
+          ' fingerprint = if_not_exists(fingerprint, :none), receivedAt = :receivedAt,' +
+          ` expiresAt = :expiresAt, #input = :input${call.keepOutcome ? '' : ' REMOVE outcome, #status'}`,
+        ConditionExpression:
+          'attribute_not_exists(pk) OR expiresAt < :now OR (NOT #status = :completed AND' +
+          ' (attribute_exists(outcome) OR receivedAt < :abandoned))',
+        ExpressionAttributeNames: { '#status': 'status', '#input': 'input' },
+        ExpressionAttributeValues: {
+          ':zero': { N: '0' },
+          ':one': { N: '1' },
+          ':flow': { S: call.flow },
+          ':none': { S: '' },
+          ':receivedAt': { N: String(Date.now()) },
+          ':expiresAt': { N: String(now + ttlSeconds) },
+          ':input': { S: JSON.stringify(call.input) },
+          ':now': { N: String(now) },
+          ':completed': { S: 'completed' },
+          ':abandoned': { N: String((now - ABANDONED_AFTER_SECONDS) * 1000) },
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { claimed: true, replay: Number(Attributes?.replays?.N ?? 1) };
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    const existing = await readCall(table, call.executionId);
+    return {
+      claimed: false,
+      reason: existing?.outcome?.status === 'completed' ? 'completed' : 'running',
+    };
+  }
 }
 
 /**

@@ -1,10 +1,18 @@
 /** What a workflow run produced, as stored on the call record and answered to the agent. */
 
-export const OUTCOME_STATUSES = ['completed', 'partial', 'pending_approval', 'failed'] as const;
+/**
+ * `accepted` is the answer while a run is still going, and the stored outcome of a call that was
+ * handed to a person (the manual processing queue) instead of finishing by itself.
+ */
+export const OUTCOME_STATUSES = [
+  'completed',
+  'partial',
+  'pending_approval',
+  'accepted',
+  'failed',
+] as const;
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
-
-/** `accepted` is never stored: it is the answer while a run is still going. */
-export type ResponseStatus = OutcomeStatus | 'accepted';
+export type ResponseStatus = OutcomeStatus;
 
 export interface WorkflowOutcome {
   workflowId: string;
@@ -33,4 +41,6 @@ export interface OutcomeHighlights {
   respondWithinMinutes?: number;
   /** Support: the knowledge-base answer in a sentence or two, to be said on the phone. */
   answerGist?: string;
+  /** The call went to the manual processing queue: a colleague takes it from here. */
+  handedOver?: boolean;
 }

@@ -23,3 +23,12 @@ export const CALLBACK_RETRY_POLICY = {
   ...RETRY_POLICY,
   ErrorEquals: [...RETRYABLE_ERROR_NAMES],
 } as const;
+
+/** A 429's Retry-After is honoured up to the policy's own longest wait. */
+export const RETRY_AFTER_CAP_SECONDS = RETRY_POLICY.MaxDelaySeconds;
+
+/** Whether the ASL retries this error: the test of a "final" failure. */
+export function isRetryable(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  return (RETRY_POLICY.ErrorEquals as readonly string[]).includes(name);
+}

@@ -30,6 +30,8 @@ const schema = z.object({
   CHAT_CHANNEL_STANDARD: z.string().min(1).default('#sales'),
   CHAT_CHANNEL_INSIDE: z.string().min(1).default('#inside-sales'),
   CHAT_CHANNEL_PRICING: z.string().min(1).default('#pricing-strategy'),
+  ADMIN_EMAIL: email,
+  CHAT_CHANNEL_ADMIN: z.string().min(1).default('#ops-alerts'),
   TIME_ZONE: timeZoneSetting,
   FOLLOW_UP_HOUR: wholeNumber(10, 0, 23),
 });
@@ -47,6 +49,8 @@ export interface WorkflowConfig {
   executiveOwnerEmail: string;
   teams: Record<SalesTeam, { email: string; channel: string }>;
   pricingChannel: string;
+  /** Told when work goes to the manual processing queue. */
+  admin: { email: string; channel: string };
   timeZone: string;
   followUpHour: number;
 }
@@ -68,6 +72,7 @@ export const workflowConfig = configSection((env): WorkflowConfig => {
       inside: { email: raw.TEAM_INSIDE_EMAIL, channel: raw.CHAT_CHANNEL_INSIDE },
     },
     pricingChannel: raw.CHAT_CHANNEL_PRICING,
+    admin: { email: raw.ADMIN_EMAIL, channel: raw.CHAT_CHANNEL_ADMIN },
     timeZone: raw.TIME_ZONE,
     followUpHour: raw.FOLLOW_UP_HOUR,
   };

@@ -1,10 +1,12 @@
 /** Task: whether the watched ticket still waits for the team (new or waiting on us). */
+
+import { outsideStep } from '../core/outside-step';
 import { helpdesk } from '../support/connections';
 
-export const handler = async (input: { ticketId: string }) => {
+export const handler = outsideStep(async (input: { ticketId: string }) => {
   const ticket = await helpdesk().getTicket(input.ticketId);
   return {
     stage: ticket.stage,
     open: ticket.stage === 'new' || ticket.stage === 'waiting_on_us',
   };
-};
+});

@@ -1,7 +1,9 @@
 /** Task: a known contact's history, for scoring by previous interactions. */
+
+import { outsideStep } from '../core/outside-step';
 import { crm } from '../lead/connections';
 
-export const handler = async (input: { contactId: string }) => {
+export const handler = outsideStep(async (input: { contactId: string }) => {
   const history = await crm().getContactHistory(input.contactId);
   return {
     contactId: input.contactId,
@@ -10,4 +12,4 @@ export const handler = async (input: { contactId: string }) => {
     ...(history.lifecycleStage ? { lifecycleStage: history.lifecycleStage } : {}),
     ...(history.lastContactedAt ? { lastContactedAt: history.lastContactedAt } : {}),
   };
-};
+});

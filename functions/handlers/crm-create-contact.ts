@@ -1,5 +1,6 @@
 /** Task: creates the lead in the CRM; a contact that already exists is reused, never doubled. */
 import type { Call } from '../core/call';
+import { outsideStep } from '../core/outside-step';
 import { crm } from '../lead/connections';
 
 function nameParts(name: string | undefined) {
@@ -8,7 +9,7 @@ function nameParts(name: string | undefined) {
   return { firstname: first ?? '', ...(rest.length ? { lastname: rest.join(' ') } : {}) };
 }
 
-export const handler = async (input: { call: Call }) => {
+export const handler = outsideStep(async (input: { call: Call }) => {
   const { contact } = input.call;
   const created = await crm().createContact({
     email: contact.email,
@@ -19,4 +20,4 @@ export const handler = async (input: { call: Call }) => {
     hs_lead_status: 'NEW',
   });
   return { contactId: created.id, isNew: created.created, interactions: 0 };
-};
+});

@@ -1,9 +1,11 @@
 /** Task: a CRM task for the owning team (follow-up call, demo environment). */
+
+import { outsideStep } from '../core/outside-step';
 import { crm } from '../lead/connections';
 import { planCrmTask } from '../lead/lead-notes';
 import type { LeadTaskInput, StepReport } from '../lead/lead-task';
 
-export const handler = async (input: LeadTaskInput): Promise<StepReport> => {
+export const handler = outsideStep(async (input: LeadTaskInput): Promise<StepReport> => {
   const task = planCrmTask(input);
   const created = await crm().createTask({ contactId: input.contact.contactId, ...task });
   return {
@@ -13,4 +15,4 @@ export const handler = async (input: LeadTaskInput): Promise<StepReport> => {
     at: task.dueAt.toISOString(),
     to: task.ownerEmail,
   };
-};
+});

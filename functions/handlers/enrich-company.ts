@@ -2,9 +2,10 @@
 
 import { companyDomainFromEmail } from '../connectors/company-domain';
 import type { Call } from '../core/call';
+import { outsideStep } from '../core/outside-step';
 import { enrichment } from '../lead/connections';
 
-export const handler = async (input: { call: Call }) => {
+export const handler = outsideStep(async (input: { call: Call }) => {
   const domain = companyDomainFromEmail(input.call.contact.email);
   const name = input.call.contact.company;
   if (!domain && !name) return { found: false };
@@ -13,4 +14,4 @@ export const handler = async (input: { call: Call }) => {
     ...(name ? { name } : {}),
   });
   return company ? { found: true, ...company } : { found: false };
-};
+});

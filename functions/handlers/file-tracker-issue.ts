@@ -2,6 +2,8 @@
  * Task: a bug report's issue in the issue tracker, linked from the ticket. Labelled with the
  * ticket, so that a replayed step finds the issue it filed instead of filing another.
  */
+
+import { outsideStep } from '../core/outside-step';
 import { supportConfig } from '../core/support-config';
 import { helpdesk, tracker } from '../support/connections';
 import type { SupportLevel } from '../support/sla';
@@ -14,7 +16,7 @@ const JIRA_PRIORITIES: Record<SupportLevel, string> = {
   low: 'Low',
 };
 
-export const handler = async (input: SupportTaskInput): Promise<SupportStepReport> => {
+export const handler = outsideStep(async (input: SupportTaskInput): Promise<SupportStepReport> => {
   const { jira } = supportConfig();
   const { assessment, ticket } = input;
   const label = `helpdesk-ticket-${ticket.ticketId}`;
@@ -46,4 +48,4 @@ export const handler = async (input: SupportTaskInput): Promise<SupportStepRepor
     id: issue.key,
     url: issue.url,
   };
-};
+});

@@ -1,21 +1,25 @@
-/** Task: hands a job that the workflow cannot finish to the manual processing queue. */
-import { approvalConfig } from '../approval/approval-config';
-import { queueManualJob } from '../core/manual-queue';
+/**
+ * Task: hands a high-value lead that nobody decided on before the deadline to the manual
+ * processing queue, and tells the admin.
+ */
+import { handOver, type RunRef } from '../core/hand-over';
 
-interface ManualHandOver {
-  workflow: string;
+interface DeadlineHandOver {
   executionId: string;
+  receivedAt?: number;
   reason: string;
-  state: unknown;
+  run: RunRef;
 }
 
-export const handler = async (input: ManualHandOver) => {
-  const { messageId } = await queueManualJob(approvalConfig().manualQueueUrl, {
-    workflow: input.workflow,
+export const handler = async (input: DeadlineHandOver) => {
+  const job = await handOver({
+    kind: 'approval-deadline',
+    workflow: 'high-value',
     executionId: input.executionId,
+    run: input.run.name,
     reason: input.reason,
-    queuedAt: new Date().toISOString(),
-    input: input.state,
+    ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+    input: input.run.input,
   });
-  return { status: 'queued', messageId };
+  return { status: 'queued', jobId: job.jobId };
 };

@@ -1,9 +1,11 @@
 /** Task: one e-mail of the lead workflow (confirmation, invitations, battle card). */
+
+import { outsideStep } from '../core/outside-step';
 import { mailer } from '../lead/connections';
 import { planLeadEmail } from '../lead/lead-emails';
 import type { LeadTaskInput, StepReport } from '../lead/lead-task';
 
-export const handler = async (input: LeadTaskInput): Promise<StepReport> => {
+export const handler = outsideStep(async (input: LeadTaskInput): Promise<StepReport> => {
   const planned = planLeadEmail(input);
   const sent = await mailer().send({
     ...planned.email,
@@ -15,4 +17,4 @@ export const handler = async (input: LeadTaskInput): Promise<StepReport> => {
     id: sent.messageId,
     ...(planned.at ? { at: planned.at.toISOString() } : {}),
   };
-};
+});

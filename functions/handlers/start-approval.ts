@@ -2,6 +2,7 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { approvalConfig } from '../approval/approval-config';
 import { stepFunctions } from '../aws/step-functions';
+import { outsideStep } from '../core/outside-step';
 
 interface HandOver {
   executionId: string;
@@ -12,7 +13,7 @@ interface HandOver {
   score: unknown;
 }
 
-export const handler = async (state: HandOver) => {
+export const handler = outsideStep(async (state: HandOver) => {
   // Named after the call, so that a retried start finds the run it already started.
   const { executionArn } = await stepFunctions().send(
     new StartExecutionCommand({
@@ -27,4 +28,4 @@ export const handler = async (state: HandOver) => {
     reason: 'lead score above 90',
     approval_execution: executionArn,
   };
-};
+});

@@ -6,11 +6,12 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../aws/step-functions';
 import { toConnectorError } from '../connectors/aws-error';
 import { ConfigError } from '../core/config';
+import { outsideStep } from '../core/outside-step';
 import { supportConfig } from '../core/support-config';
 import { workflowConfig } from '../core/workflow-config';
 import type { SupportStepReport, SupportTaskInput } from '../support/support-task';
 
-export const handler = async (input: SupportTaskInput): Promise<SupportStepReport> => {
+export const handler = outsideStep(async (input: SupportTaskInput): Promise<SupportStepReport> => {
   const stateMachineArn = supportConfig().slaWatchStateMachineArn;
   if (!stateMachineArn) {
     throw new ConfigError(['SLA_WATCH_STATE_MACHINE_ARN: the ARN of the SLA watch state machine']);
@@ -44,4 +45,4 @@ export const handler = async (input: SupportTaskInput): Promise<SupportStepRepor
     }
     throw toConnectorError(error, { service: 'stepfunctions', timeoutMs, signal });
   }
-};
+});

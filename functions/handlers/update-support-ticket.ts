@@ -1,10 +1,12 @@
 /** Task: moves the ticket on: self-service after an answer, or to the technical team. */
+
+import { outsideStep } from '../core/outside-step';
 import { supportConfig } from '../core/support-config';
 import { helpdesk } from '../support/connections';
 import { planTicketUpdate } from '../support/support-notes';
 import type { SupportStepReport, SupportTaskInput } from '../support/support-task';
 
-export const handler = async (input: SupportTaskInput): Promise<SupportStepReport> => {
+export const handler = outsideStep(async (input: SupportTaskInput): Promise<SupportStepReport> => {
   const ownerEmail = supportConfig().teams.technical.email;
   const ownerId =
     input.template === 'technical-team' ? await helpdesk().findOwnerId(ownerEmail) : undefined;
@@ -16,4 +18,4 @@ export const handler = async (input: SupportTaskInput): Promise<SupportStepRepor
     id: input.ticket.ticketId,
     ...(input.template === 'technical-team' ? { to: ownerEmail } : {}),
   };
-};
+});

@@ -9,6 +9,8 @@ import type { WorkflowOutcome } from '../core/outcome';
 export interface WorkflowRun {
   stateMachineArn: string;
   executionId: string;
+  /** The Step Functions execution name; the execution id when absent (a replay names its own). */
+  name?: string;
   workflow: string;
   input: unknown;
   receivedAt: number;
@@ -35,7 +37,7 @@ export async function runWorkflow(run: WorkflowRun): Promise<WorkflowOutcome | u
     .send(
       new StartSyncExecutionCommand({
         stateMachineArn: run.stateMachineArn,
-        name: run.executionId,
+        name: run.name ?? run.executionId,
         input: JSON.stringify(run.input),
       }),
     )

@@ -22,6 +22,8 @@ export interface MessageFacts {
   respondBy?: string;
   respondWithinMinutes?: number;
   answerGist?: string;
+  /** A colleague takes the call over from the manual processing queue. */
+  handedOver?: boolean;
 }
 
 /** Services named after "regarding" / "zu": the ones that had a problem. */
@@ -196,6 +198,11 @@ export function spokenMessage(facts: MessageFacts, language: Language): string {
         ? 'Vielen Dank! Aufgrund des Umfangs Ihres Projekts prüft eine Spezialistin oder ein Spezialist Ihre Anfrage persönlich und bestätigt sie Ihnen in Kürze.'
         : 'Thank you! Given the scope of your project, a specialist will review your request personally and confirm it with you shortly.';
     case 'accepted':
+      if (facts.handedOver) {
+        return de
+          ? 'Vielen Dank, ich habe Ihre Angaben aufgenommen und an eine Kollegin oder einen Kollegen weitergegeben, die oder der sich persönlich bei Ihnen meldet.'
+          : 'Thank you, I have taken down your details and passed them to a colleague, who will get back to you personally.';
+      }
       return de
         ? 'Vielen Dank, ich habe alles weitergegeben. Die Bearbeitung läuft noch; Sie erhalten in Kürze eine Bestätigung per E-Mail.'
         : 'Thank you, I have passed everything on. It is still being processed, and you will receive a confirmation by e-mail shortly.';

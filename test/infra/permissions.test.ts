@@ -19,7 +19,7 @@ const statementsOfRole = (construct: IConstruct | undefined) =>
 /** What a task function may do in AWS besides writing its logs; the others may do nothing. */
 const NEEDED_ACTIONS: Partial<Record<TaskFunctionName, string[]>> = {
   FinishLead: ['dynamodb:UpdateItem'],
-  RecordFailure: ['dynamodb:UpdateItem'],
+  HandOverFailedCall: ['dynamodb:UpdateItem'],
   SendEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
   FinishSupport: ['dynamodb:UpdateItem'],
   SendSupportEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -128,7 +128,7 @@ describe('the task roles', () => {
 
     for (const fn of [
       stack.workflows.taskFunctions.FinishLead,
-      stack.workflows.taskFunctions.RecordFailure,
+      stack.workflows.taskFunctions.HandOverFailedCall,
     ]) {
       expect(statementsOfRole(fn.role).map((statement) => statement.Resource)).toEqual([table]);
     }

@@ -1,0 +1,73 @@
+/**
+ * Metrics in CloudWatch's embedded metric format: one JSON line per data point on standard
+ * output, which Lambda ships to CloudWatch Logs and CloudWatch turns into metrics. A sink can be
+ * set instead (the local stack keeps counts for its page; tests capture them).
+ */
+
+export const METRICS_NAMESPACE = 'VoiceCallAutomation';
+
+/** The metrics of the failure handling; the dashboard and alarms refer to these names. */
+export type FailureMetric =
+  /** An outside step ran again after a failed attempt. */
+  | 'StepRetries'
+  /** An outside step failed for good, after its last try or with an error not worth retrying. */
+  | 'StepFailures'
+  /** A workflow's fallback direct call ran (whatever it achieved). */
+  | 'Fallbacks'
+  /** A job went to the manual processing queue. */
+  | 'ManualJobsQueued'
+  /** A queued job was replayed by an operator. */
+  | 'ManualJobsReplayed';
+
+export interface MetricPoint {
+  name: FailureMetric;
+  value: number;
+  /** Low-cardinality dimensions only: workflow, step, reason kind. */
+  dimensions: Record<string, string>;
+  timestamp: number;
+}
+
+export type MetricsSink = (point: MetricPoint) => void;
+
+function embeddedMetricLine(point: MetricPoint): string {
+  return JSON.stringify({
+    _aws: {
+      Timestamp: point.timestamp,
+      CloudWatchMetrics: [
+        {
+          Namespace: METRICS_NAMESPACE,
+          Dimensions: [Object.keys(point.dimensions)],
+          Metrics: [{ Name: point.name, Unit: 'Count' }],
+        },
+      ],
+    },
+    ...point.dimensions,
+    [point.name]: point.value,
+  });
+}
+
+const standardOutput: MetricsSink = (point) => {
+  if (process.env.METRICS_DISABLED === 'true') return;
+  process.stdout.write(`${embeddedMetricLine(point)}\n`);
+};
+
+let sink: MetricsSink = standardOutput;
+
+/** Replaces where metrics go; without an argument they go to standard output again. */
+export function setMetricsSink(next?: MetricsSink): void {
+  sink = next ?? standardOutput;
+}
+
+export function countMetric(
+  name: FailureMetric,
+  dimensions: Record<string, string>,
+  value = 1,
+): void {
+  try {
+    sink({ name, value, dimensions, timestamp: Date.now() });
+  } catch {
+    // A metric that cannot be written must never fail the step it describes.
+  }
+}
+
+export { embeddedMetricLine };
