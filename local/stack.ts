@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approvalConfig } from '../functions/approval/approval-config';
 import { ConfigError, intakeConfig, resetConfig } from '../functions/core/config';
+import { manualQueueUrl } from '../functions/core/manual-queue';
 import { supportConfig } from '../functions/core/support-config';
 import { workflowConfig } from '../functions/core/workflow-config';
 import { type ApiRoute, apiGatewayHandler, listenOnLoopback } from './api-gateway';
@@ -180,7 +181,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
 /** Fails at start, naming every bad setting, rather than with a 500 on the first call. */
 function checkConfiguration(): void {
-  const problems = [intakeConfig, workflowConfig, approvalConfig, supportConfig].flatMap((read) => {
+  const sections = [intakeConfig, workflowConfig, approvalConfig, supportConfig, manualQueueUrl];
+  const problems = sections.flatMap((read) => {
     try {
       read();
       return [];

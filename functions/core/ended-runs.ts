@@ -10,8 +10,9 @@ import {
   recordOutcome,
   stalledCalls,
 } from './call-records';
-import { handedOverOutcome, handOver } from './hand-over';
+import { handOver } from './hand-over';
 import { logger } from './logger';
+import { handedOverOutcome } from './outcome';
 
 /** Which workflow a state machine runs, from its name (`voice-automation-prod-lead`, `lead-workflow`). */
 export function workflowOfMachine(stateMachineArn: string): string | undefined {

@@ -148,23 +148,6 @@ async function notifyAdmin(
   return sent.filter((channel) => channel === 'chat' || channel === 'email');
 }
 
-/** The call's outcome once it is with a person: `accepted`, and said so honestly. */
-export function handedOverOutcome(job: ManualJob, receivedAt: number | undefined): WorkflowOutcome {
-  const now = Date.now();
-  return {
-    workflowId: `wf_${job.workflow}`,
-    status: 'accepted',
-    results: { manual_processing: { job_id: job.jobId, reason: job.kind } },
-    errors: job.failedSteps.length
-      ? job.failedSteps.map((step) => `${step.step}: ${step.error}`)
-      : [job.error ?? job.reason],
-    warnings: ['The call was handed to a colleague through the manual processing queue.'],
-    highlights: { failedChannels: [], workingChannels: [], handedOver: true },
-    executionTimeMs: receivedAt ? now - receivedAt : 0,
-    finishedAt: new Date(now).toISOString(),
-  };
-}
-
 /** The Step Functions run a Task belongs to, as the ASL passes it (`$$.Execution`). */
 export interface RunRef {
   name: string;

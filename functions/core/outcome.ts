@@ -1,4 +1,5 @@
 /** What a workflow run produced, as stored on the call record and answered to the agent. */
+import type { ManualJob } from './manual-queue';
 
 /**
  * `accepted` is the answer while a run is still going, and the stored outcome of a call that was
@@ -43,4 +44,21 @@ export interface OutcomeHighlights {
   answerGist?: string;
   /** The call went to the manual processing queue: a colleague takes it from here. */
   handedOver?: boolean;
+}
+
+/** The call's outcome once it is with a person: `accepted`, and said so honestly. */
+export function handedOverOutcome(job: ManualJob, receivedAt: number | undefined): WorkflowOutcome {
+  const now = Date.now();
+  return {
+    workflowId: `wf_${job.workflow}`,
+    status: 'accepted',
+    results: { manual_processing: { job_id: job.jobId, reason: job.kind } },
+    errors: job.failedSteps.length
+      ? job.failedSteps.map((step) => `${step.step}: ${step.error}`)
+      : [job.error ?? job.reason],
+    warnings: ['The call was handed to a colleague through the manual processing queue.'],
+    highlights: { failedChannels: [], workingChannels: [], handedOver: true },
+    executionTimeMs: receivedAt ? now - receivedAt : 0,
+    finishedAt: new Date(now).toISOString(),
+  };
 }

@@ -5,7 +5,8 @@
  */
 import type { Call } from '../core/call';
 import { recordOutcome } from '../core/call-records';
-import { handedOverOutcome, handOver } from '../core/hand-over';
+import { handOver } from '../core/hand-over';
+import { handedOverOutcome } from '../core/outcome';
 import { workflowConfig } from '../core/workflow-config';
 import { leadFallback } from '../lead/lead-fallback';
 import { supportFallback } from '../support/support-fallback';

@@ -25,8 +25,11 @@ export const handler = async (event: ExecutionStatusChange) => {
   const { detail } = event;
   const input =
     detail.input ??
-    (await stepFunctions().send(new DescribeExecutionCommand({ executionArn: detail.executionArn })))
-      .input;
+    (
+      await stepFunctions().send(
+        new DescribeExecutionCommand({ executionArn: detail.executionArn }),
+      )
+    ).input;
   const ended: EndedExecution = {
     stateMachineArn: detail.stateMachineArn,
     name: detail.name,

@@ -11,7 +11,10 @@ import {
   releaseCall,
 } from '../core/call-records';
 import { HttpError } from '../core/errors';
+import { type ManualJob, manualJobId, manualQueueUrl, queueManualJob } from '../core/manual-queue';
+import { countMetric } from '../core/metrics';
 import type { WorkflowOutcome } from '../core/outcome';
+import { handedOverOutcome } from '../core/outcome';
 import { runWorkflow } from './run-workflow';
 
 export interface OnceRun {
@@ -43,7 +46,13 @@ export async function runOnce(
   const { table, executionId, log } = run;
   const claimed = await claimCall(
     table,
-    { executionId, flow: run.workflow, receivedAt: run.receivedAt, fingerprint: run.fingerprint },
+    {
+      executionId,
+      flow: run.workflow,
+      receivedAt: run.receivedAt,
+      fingerprint: run.fingerprint,
+      input: run.input,
+    },
     run.ttlSeconds,
   );
 
@@ -60,10 +69,7 @@ export async function runOnce(
   log.info('Call accepted, starting workflow');
   const outcome = await runWorkflow(run).catch(async (error: unknown) => {
     log.error('Workflow could not be started', { error });
-    await releaseCall(table, executionId);
-    throw new HttpError(503, 'The workflow could not be started; send the call again.', {
-      retry_after_seconds: 2,
-    });
+    return queueUnstartedCall(run, error);
   });
   if (!outcome) log.info('Time budget ran out, the workflow goes on');
   if (outcome?.status !== 'failed') return { outcome, receivedAt: run.receivedAt };
@@ -73,4 +79,41 @@ export async function runOnce(
   if (stored) return { outcome: stored, receivedAt: run.receivedAt };
   await recordOutcome(table, executionId, outcome);
   return { outcome, receivedAt: run.receivedAt };
+}
+
+/**
+ * A workflow that could not be started goes to the manual queue, and the caller hears that a
+ * colleague takes over. Only when even the queue fails is the call given back (503), so that
+ * the platform's retry can deliver it again.
+ */
+async function queueUnstartedCall(run: OnceRun, cause: unknown): Promise<WorkflowOutcome> {
+  const { table, executionId, workflow, log } = run;
+  const job: ManualJob = {
+    jobId: manualJobId(executionId, workflow, executionId),
+    kind: 'not-started',
+    workflow,
+    executionId,
+    run: executionId,
+    reason: `The intake could not start the ${workflow} workflow.`,
+    failedSteps: [],
+    error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+    receivedAt: run.receivedAt,
+    queuedAt: new Date().toISOString(),
+    adminNotified: [],
+    input: run.input,
+  };
+  try {
+    await queueManualJob(manualQueueUrl(), job);
+  } catch (error) {
+    log.error('Call could not be queued either', { error });
+    await releaseCall(table, executionId);
+    throw new HttpError(503, 'The workflow could not be started; send the call again.', {
+      retry_after_seconds: 2,
+    });
+  }
+  countMetric('ManualJobsQueued', { Workflow: workflow, Kind: job.kind });
+  log.warn('Call handed to the manual processing queue', { jobId: job.jobId });
+  const outcome = handedOverOutcome(job, run.receivedAt);
+  await recordOutcome(table, executionId, outcome);
+  return outcome;
 }
