@@ -63,6 +63,10 @@ const settingsSchema = z.object({
   chatChannelStandard: optional(z.string().min(1)),
   chatChannelInside: optional(z.string().min(1)),
   chatChannelPricing: optional(z.string().min(1)),
+  // The failure handling: who is told about manual jobs, how long step records are kept.
+  adminEmail: optional(email),
+  chatChannelAdmin: optional(z.string().min(1)),
+  stepRecordTtlDays: optional(count(1, 365)),
   // The support workflow (functions/core/support-config.ts validates the details).
   supportEmailFrom: optional(email),
   teamTechnicalEmail: optional(email),

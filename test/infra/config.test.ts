@@ -3,11 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DeploymentConfigError, readDeploymentConfig } from '../../lib/config';
 import { PROJECT_ROOT } from '../../lib/handler-function';
-import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
+import { COMPLETE_SETTINGS, type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
 const problemsOf = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => {
   try {
@@ -41,6 +42,14 @@ describe('the deployment configuration', () => {
     expect(problemsOf({ logLevel: 'verbose' })).toMatch(/context key logLevel: .*"DEBUG"/);
     expect(problemsOf({ timeBudgetMs: '30000' })).toMatch(/context key timeBudgetMs: .*25000/);
     expect(problemsOf({ logRetentionDays: 10 })).toMatch(/logRetentionDays: one of 1, 3, 5, 7/);
+  });
+
+  it('names a bad admin address or step record age', () => {
+    const message = problemsOf({ adminEmail: 'ops', stepRecordTtlDays: '0' });
+
+    expect(message).toContain('context key adminEmail: an e-mail address');
+    expect(message).toMatch(/context key stepRecordTtlDays: .*>=1/);
+    expect(problemsOf({ stepRecordTtlDays: '400' })).toMatch(/stepRecordTtlDays: .*<=365/);
   });
 
   it('lists every bad setting and secret at once', () => {
@@ -97,6 +106,7 @@ describe('a synth without the values the functions need', () => {
       '*',
       Match.stringLikeRegexp('WEBHOOK_TOKENS \\(environment variable at synth\\)'),
     );
+    warnings.hasWarning('*', Match.stringLikeRegexp('ADMIN_EMAIL \\(context key adminEmail\\)'));
   });
 
   it('leaves the missing variables out of the functions rather than setting them empty', () => {
@@ -107,6 +117,26 @@ describe('a synth without the values the functions need', () => {
 
     expect(variables).not.toContain('HUBSPOT_TOKEN');
     expect(variables).not.toContain('WEBHOOK_TOKENS');
+    expect(variables).not.toContain('ADMIN_EMAIL');
+    expect(variables).not.toContain('CHAT_CHANNEL_ADMIN');
+    expect(variables).not.toContain('STEP_RECORD_TTL_DAYS');
+  });
+
+  it('gives the task functions the failure handling settings that are set', () => {
+    const configured = synthesizeStack({
+      settings: { ...COMPLETE_SETTINGS, chatChannelAdmin: '#ops', stepRecordTtlDays: '30' },
+      bundle: false,
+    });
+    const { PostChatMessage } = configured.stack.workflows.taskFunctions;
+    const fn = configured.template.toJSON().Resources[
+      configured.stack.getLogicalId(PostChatMessage.node.defaultChild as CfnElement)
+    ] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      ADMIN_EMAIL: 'ops@voice-automation.example',
+      CHAT_CHANNEL_ADMIN: '#ops',
+      STEP_RECORD_TTL_DAYS: '30',
+    });
   });
 
   it('does not warn when everything is given', () => {
