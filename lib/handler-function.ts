@@ -61,5 +61,9 @@ export class HandlerFunction extends NodejsFunction {
   }
 }
 
-/** Task functions end a slow step just before the ASL's 12 s task timeout would. */
-export const TASK_TIMEOUT = Duration.seconds(11);
+/**
+ * Task functions end a slow step just before the ASL's 45 s task timeout would (long enough to
+ * wait out a 429's Retry-After inside the task), so that the state never moves on while the
+ * function still runs.
+ */
+export const TASK_TIMEOUT = Duration.seconds(44);

@@ -5,7 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../../functions/catalog';
-import { PROJECT_ROOT } from '../../lib/handler-function';
+import { PROJECT_ROOT, TASK_TIMEOUT } from '../../lib/handler-function';
 import { statementsOf } from './iam-statements';
 import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
@@ -76,6 +76,56 @@ describe('the functions', () => {
       TEAM_INSIDE_EMAIL: 'inside@voice-automation.example',
     });
     expect(fn.Properties.Environment.Variables).not.toHaveProperty('WEBHOOK_TOKENS');
+  });
+});
+
+/** The Tasks of an ASL file that invoke a task function directly, wherever they are nested. */
+function directTasks(file: string): Array<{ state: string; task: string; timeout: unknown }> {
+  type State = {
+    Type: string;
+    Resource?: string;
+    TimeoutSeconds?: number;
+    Branches?: Array<{ States: Record<string, State> }>;
+    ItemProcessor?: { States: Record<string, State> };
+    Iterator?: { States: Record<string, State> };
+  };
+  const walk = (states: Record<string, State>): ReturnType<typeof directTasks> =>
+    Object.entries(states).flatMap(([name, state]) => {
+      const task = /^\$\{(\w+)Arn\}$/.exec(state.Resource ?? '')?.[1];
+      const nested = [
+        ...(state.Branches ?? []).map((branch) => branch.States),
+        ...[state.ItemProcessor, state.Iterator].flatMap((inner) => (inner ? [inner.States] : [])),
+      ];
+      return [
+        ...(state.Type === 'Task' && task
+          ? [{ state: name, task, timeout: state.TimeoutSeconds }]
+          : []),
+        ...nested.flatMap(walk),
+      ];
+    });
+  const definition = JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8'));
+  return walk(definition.States);
+}
+
+describe('the task timeouts', () => {
+  const tasks = Object.values(STATE_MACHINES).flatMap((machine) =>
+    directTasks(machine.file).map((task) => ({ ...task, file: machine.file })),
+  );
+
+  it('end a task function just before the Task that runs it would time out', () => {
+    const { stack, template } = synthesized;
+    const timeoutOf = (task: string) =>
+      template.toJSON().Resources[
+        logicalId(stack.workflows.taskFunctions[task as keyof typeof TASK_FUNCTIONS])
+      ].Properties.Timeout as number;
+
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const { file, state, task, timeout } of tasks) {
+      const where = `${file} ${state}`;
+      expect(timeoutOf(task), where).toBe(TASK_TIMEOUT.toSeconds());
+      expect(timeout, where).toBeGreaterThan(timeoutOf(task));
+      expect(timeout, where).toBeLessThanOrEqual(timeoutOf(task) + 2);
+    }
   });
 });
 
