@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approvalConfig } from '../functions/approval/approval-config';
 import { ConfigError, intakeConfig, resetConfig } from '../functions/core/config';
+import { sweepStalledCalls } from '../functions/core/ended-runs';
+import { logger } from '../functions/core/logger';
 import { manualQueueUrl } from '../functions/core/manual-queue';
 import { supportConfig } from '../functions/core/support-config';
 import { workflowConfig } from '../functions/core/workflow-config';
@@ -21,6 +23,7 @@ import { CRM_SEED } from './crm-seed';
 import { startDynamoDb } from './dynamodb';
 import { apiRoutes, PROJECT_ROOT } from './handlers';
 import { LOCAL_SECRETS, localEnvironment } from './local-env';
+import { collectMetrics, type LocalMetrics } from './metrics';
 import { type LocalSqs, startSqs } from './sqs';
 import { startConfluenceStandin } from './standins/confluence';
 import { startEnrichmentStandin } from './standins/enrichment';
@@ -60,6 +63,8 @@ export interface LocalStackOptions {
   timeScale?: number;
   /** Settings such as TIME_BUDGET_MS; defaults to this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /** How often calls left without an outcome are handed over, as the CDK app's schedule does. */
+  sweepEveryMs?: number;
 }
 
 export interface LocalStack {
@@ -76,6 +81,9 @@ export interface LocalStack {
   enrichment: StandinServer;
   jira: JiraStandin;
   confluence: StandinServer;
+  metrics: LocalMetrics;
+  /** Hands over the calls left without an outcome now, rather than at the next sweep. */
+  sweep(olderThanSeconds?: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -153,6 +161,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     resetConfig();
     checkConfiguration();
     routes.push(...(await apiRoutes()));
+    const metrics = collectMetrics();
+    closers.push(async () => metrics.detach());
+    const sweep = (olderThanSeconds?: number) =>
+      sweepStalledCalls(workflowConfig().callsTable, olderThanSeconds);
+    const sweeper = setInterval(() => {
+      sweep().catch((error: unknown) => logger.error('Sweep of stalled calls failed', { error }));
+    }, options.sweepEveryMs ?? 60_000);
+    sweeper.unref();
+    closers.push(async () => clearInterval(sweeper));
 
     return {
       apiUrl: api.url,
@@ -168,6 +185,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       enrichment,
       jira,
       confluence,
+      metrics,
+      sweep,
       stop: async () => {
         await Promise.all(closers.reverse().map((close) => close().catch(() => undefined)));
         resetConfig();

@@ -4,11 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
+import { OPERATIONS_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../functions/catalog';
+import { logger } from '../functions/core/logger';
 import { listenOnLoopback } from './api-gateway';
 import { loadHandler, PROJECT_ROOT } from './handlers';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-env';
-import { LocalStepFunctions } from './stepfunctions/engine';
+import { type Execution, LocalStepFunctions } from './stepfunctions/engine';
 import { stepFunctionsHandler } from './stepfunctions/server';
 import type { TaskHandler } from './stepfunctions/task-map';
 
@@ -24,12 +25,21 @@ export async function startWorkflows(port: number, timeScale: number): Promise<L
   for (const [name, entry] of Object.entries(TASK_FUNCTIONS)) {
     handlers[name] = await loadHandler(entry);
   }
+  const queueFailedExecution = await loadHandler<(event: unknown) => Promise<unknown>>(
+    OPERATIONS_FUNCTIONS.QueueFailedExecution,
+  );
   const engine = new LocalStepFunctions({
     region: LOCAL_REGION,
     accountId: LOCAL_ACCOUNT,
     handlers,
     timeScale,
-    taskTimeoutMs: 15_000,
+    // As the task functions' Lambda timeout in the CDK app.
+    taskTimeoutMs: 44_000,
+    onExecutionEnded: (execution) => {
+      queueFailedExecution(executionStatusChange(execution)).catch((error: unknown) =>
+        logger.error('Ended execution not handed over', { execution: execution.arn, error }),
+      );
+    },
   });
 
   const substitutions = Object.fromEntries(
@@ -51,12 +61,29 @@ export async function startWorkflows(port: number, timeScale: number): Promise<L
     machineArns,
     close: async () => {
       for (const execution of engine.executions.values()) {
-        if (execution.status === 'RUNNING') execution.abort();
+        if (execution.status === 'RUNNING') execution.discard();
       }
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+    },
+  };
+}
+
+/** The EventBridge event AWS sends for an execution that ended, with the fields we read. */
+function executionStatusChange(execution: Execution) {
+  return {
+    source: 'aws.states',
+    'detail-type': 'Step Functions Execution Status Change',
+    detail: {
+      executionArn: execution.arn,
+      stateMachineArn: execution.machine.arn,
+      name: execution.name,
+      status: execution.status,
+      input: execution.input,
+      error: execution.error ?? null,
+      cause: execution.cause ?? null,
     },
   };
 }

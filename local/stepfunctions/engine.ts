@@ -42,7 +42,11 @@ export interface Execution {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /** As StopExecution: reported to `onExecutionEnded` like any execution that ended badly. */
   abort(): void;
+  /** Stops it without reporting it: the local stack shutting down, a test clearing up. */
+  discard(): void;
+  discarded?: boolean;
   done: Promise<void>;
 }
 
@@ -64,6 +68,11 @@ export interface EngineOptions {
   taskTimeoutMs?: number;
   /** How many executions are kept for DescribeExecution and their history; 2000 by default. */
   keptExecutions?: number;
+  /**
+   * Told of every Standard execution that ended FAILED, TIMED_OUT or ABORTED, as EventBridge
+   * tells of them in AWS (Express executions send no such events there, nor here).
+   */
+  onExecutionEnded?: (execution: Execution) => void;
 }
 
 export class LocalStepFunctions {
@@ -213,6 +222,10 @@ export class LocalStepFunctions {
       input,
       history: [],
       abort: () => running.abort(),
+      discard: () => {
+        execution.discarded = true;
+        running.abort();
+      },
       done: Promise.resolve(),
     };
     const recordEvents = (async () => {
@@ -237,6 +250,9 @@ export class LocalStepFunctions {
         this.tokens.dropExecution(arn);
         await recordEvents;
         this.forgetOldExecutions();
+        if (machine.type === 'STANDARD' && execution.status !== 'SUCCEEDED' && !execution.discarded) {
+          this.options.onExecutionEnded?.(execution);
+        }
       });
     this.executions.set(arn, execution);
     return execution;

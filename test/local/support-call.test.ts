@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ManualJob } from '../../functions/core/manual-queue';
+import { replayJob } from '../../functions/core/replay-job';
 import { type MimePart, parseMime } from '../../local/aws/mime-reader';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { eventually, postCall, sampleCall } from '../helpers/calls';
+import { takeJobs } from '../helpers/manual-queue';
 
 let stack: LocalStack;
 
@@ -11,14 +14,15 @@ beforeAll(async () => {
   stack = await startLocalStack({ timeScale: 0.0002, env: { CONNECTOR_TIMEOUT_MS: '300' } });
 });
 afterAll(() => stack.stop());
-beforeEach(() => {
+beforeEach(async () => {
   // SLA watches of earlier tests would alert in the middle of later ones.
   for (const execution of stack.stepFunctions.executions.values()) {
-    if (execution.status === 'RUNNING') execution.abort();
+    if (execution.status === 'RUNNING') execution.discard();
   }
   for (const standin of [stack.hubspot, stack.slack, stack.ses, stack.jira, stack.confluence]) {
     standin.reset();
   }
+  await takeJobs(stack);
 });
 
 function supportCall(email: string, summary: string, context: Record<string, unknown> = {}) {
@@ -264,27 +268,53 @@ describe('a support call', () => {
     );
 
     expect(answer.body.status).toBe('partial');
-    expect(answer.body.warnings).toEqual(['Issue tracker temporarily unavailable']);
+    expect(answer.body.warnings).toEqual([
+      'Issue tracker temporarily unavailable',
+      'The steps that failed were handed to a colleague through the manual processing queue.',
+    ]);
     expect(answer.body.message).toMatch(
       /^I have opened ticket \d+ for you\. Our technical team will get back to you within 4 hours\. There was a minor technical note regarding the issue tracker\.$/,
     );
     expect(answer.body.results?.issue).toEqual({ status: 'failed' });
     expect(stack.jira.requests({ path: '/rest/api/3/search/jql' })).toHaveLength(4);
+    const jobs = await takeJobs(stack);
+    expect(jobs.map((job) => [job.kind, job.failedSteps.map((step) => step.step)])).toEqual([
+      ['failed-steps', ['support.FileTrackerIssue']],
+    ]);
   });
 
-  it('fails honestly when the helpdesk is down, and opens one ticket when the call is resent', async () => {
+  it('hands the call to the support team when the helpdesk is down, and a replay opens one ticket', async () => {
     stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
     const body = supportCall('helpdesk-down@initrode.example', 'How do I reset my password?');
 
-    const failed = await send(body);
-    stack.hubspot.clearFaults();
+    const handedOver = await send(body);
     const resent = await send(body);
-    const again = await send(body);
 
-    expect(failed.body.status).toBe('failed');
-    expect(failed.body.errors).toEqual(['ServiceUnavailableError: hubspot answered 503']);
-    expect(resent.body.status).toBe('completed');
-    expect(again.body.execution_id).toBe(resent.body.execution_id);
+    expect(handedOver.body.status).toBe('accepted');
+    expect(handedOver.body.errors).toEqual([
+      'support.OpenTicket: ServiceUnavailableError: hubspot answered 503',
+    ]);
+    expect(resent.body.execution_id).toBe(handedOver.body.execution_id);
+    expect(resent.body.status).toBe('accepted');
+    const [job] = await takeJobs(stack);
+    expect(job).toMatchObject({
+      kind: 'failed-run',
+      workflow: 'support',
+      failedSteps: [{ step: 'support.OpenTicket', attempts: 4 }],
+      fallback: { 'fallback-notify-support': expect.stringMatching(/^e-mail /) },
+    });
+
+    stack.hubspot.clearFaults();
+    const target = {
+      callsTable: 'calls',
+      stateMachines: { support: process.env.SUPPORT_STATE_MACHINE_ARN },
+      ttlSeconds: 86_400,
+    };
+    expect(await replayJob(job as ManualJob, target)).toMatchObject({
+      result: 'ran',
+      status: 'completed',
+    });
+    expect(await replayJob(job as ManualJob, target)).toEqual({ result: 'already-completed' });
     expect(stack.hubspot.tickets.tickets.size).toBe(1);
   });
 });
