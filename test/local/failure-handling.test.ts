@@ -1,0 +1,170 @@
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { stepFunctions } from '../../functions/aws/step-functions';
+import { claimCall, readCall } from '../../functions/core/call-records';
+import { resetConfig } from '../../functions/core/config';
+import type { ManualJob } from '../../functions/core/manual-queue';
+import { replayJob } from '../../functions/core/replay-job';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { eventually, postCall, sampleCall } from '../helpers/calls';
+import { takeJobs } from '../helpers/manual-queue';
+
+let stack: LocalStack;
+let settings: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ timeScale: 0.001, env: { CONNECTOR_TIMEOUT_MS: '300' } });
+  settings = { ...process.env };
+});
+afterAll(() => stack.stop());
+beforeEach(async () => {
+  for (const standin of [stack.hubspot, stack.slack, stack.enrichment, stack.ses, stack.sns]) {
+    standin.reset();
+  }
+  stack.metrics.clear();
+  await takeJobs(stack);
+});
+afterEach(() => {
+  Object.assign(process.env, settings);
+  resetConfig();
+});
+
+const replayTarget = () => ({
+  callsTable: 'calls',
+  stateMachines: {
+    lead: process.env.LEAD_STATE_MACHINE_ARN,
+    'high-value': process.env.HIGH_VALUE_STATE_MACHINE_ARN,
+  },
+  ttlSeconds: 86_400,
+});
+const call = (email: string) => sampleCall({ conversation_context: { customer_email: email } });
+const chatPosts = () => stack.slack.requests({ path: '/api/chat.postMessage' });
+
+describe('retries', () => {
+  it('waits out a 429 Retry-After before trying again, though the backoff is shorter', async () => {
+    stack.slack.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 2, times: 1 });
+
+    const answer = await postCall(stack.apiUrl, call('retry-after@initrode.example'));
+
+    expect(answer.body.status).toBe('completed');
+    const [refused, accepted] = chatPosts().map((request) => Date.parse(request.at));
+    expect(accepted! - refused!).toBeGreaterThanOrEqual(1950);
+    expect(stack.metrics.total('StepRetries', { Workflow: 'lead' })).toBe(1);
+  });
+
+  it('never retries a request the service refuses as it stands', async () => {
+    stack.slack.injectFault({ kind: 'status', status: 400, times: 'always' });
+
+    const answer = await postCall(stack.apiUrl, call('refused@initrode.example'));
+
+    expect(answer.body.status).toBe('partial');
+    // The team's message once, and the admin's notice once.
+    expect(chatPosts()).toHaveLength(2);
+    const [job] = await takeJobs(stack);
+    expect(job?.failedSteps).toEqual([
+      expect.objectContaining({ step: 'lead.NotifyTeamChat', attempts: 1 }),
+    ]);
+    expect(stack.metrics.total('StepRetries')).toBe(0);
+    // The team's message and the admin's notice in the chat both failed for good.
+    expect(stack.metrics.total('StepFailures', { Workflow: 'lead' })).toBe(2);
+    expect(stack.metrics.total('ManualJobsQueued', { Kind: 'failed-steps' })).toBe(1);
+  });
+});
+
+describe('failures outside the workflows', () => {
+  it('queues a call whose workflow cannot be started, answers accepted, and replays it', async () => {
+    const leadMachine = process.env.LEAD_STATE_MACHINE_ARN ?? '';
+    process.env.LEAD_STATE_MACHINE_ARN = `${leadMachine}-gone`;
+    resetConfig();
+
+    const answer = await postCall(stack.apiUrl, call('not-started@initrode.example'));
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('accepted');
+    expect(answer.body.message).toMatch(/passed them to a colleague/);
+    const [job] = await takeJobs(stack);
+    expect(job).toMatchObject({
+      kind: 'not-started',
+      workflow: 'lead',
+      executionId: answer.body.execution_id,
+      error: expect.stringMatching(/^StateMachineDoesNotExist/),
+      input: { executionId: answer.body.execution_id, call: { intent: 'sales' } },
+    });
+    expect(stack.metrics.total('ManualJobsQueued', { Kind: 'not-started' })).toBe(1);
+
+    process.env.LEAD_STATE_MACHINE_ARN = leadMachine;
+    resetConfig();
+    expect(await replayJob(job as ManualJob, replayTarget())).toMatchObject({
+      result: 'ran',
+      status: 'completed',
+    });
+    expect(stack.hubspot.store.contactByEmail('not-started@initrode.example')).toBeDefined();
+  });
+
+  it('hands over a call whose run never recorded an outcome, keeping its input till then', async () => {
+    const executionId = 'exec_0123456789abcdef0123456789abcdef';
+    const input = { executionId, workflow: 'lead', receivedAt: Date.now() - 600_000 };
+    await claimCall(
+      'calls',
+      { executionId, flow: 'lead', receivedAt: input.receivedAt, fingerprint: 'f', input },
+      3600,
+    );
+    const fresh = 'exec_fedcba9876543210fedcba9876543210';
+    await claimCall(
+      'calls',
+      { executionId: fresh, flow: 'lead', receivedAt: Date.now(), fingerprint: 'f', input: {} },
+      3600,
+    );
+
+    const queued = await stack.sweep();
+    const again = await stack.sweep();
+
+    const [job, ...others] = await takeJobs(stack);
+    expect(others).toEqual([]);
+    expect(queued).toEqual([job?.jobId]);
+    expect(again).toEqual([]);
+    expect(job).toMatchObject({ kind: 'execution-ended', executionId, input });
+    const record = await readCall('calls', executionId);
+    expect(record?.outcome?.status).toBe('accepted');
+    expect(record?.input).toBeUndefined();
+    expect((await readCall('calls', fresh))?.outcome).toBeUndefined();
+  });
+
+  it('hands over a Standard execution that was stopped, as EventBridge reports it', async () => {
+    const email = 'stopped@acme-industries.example';
+    const contact = stack.hubspot.store.addContact({ email, company: 'Acme Industries' });
+    stack.hubspot.store.activities
+      .get(contact.id)
+      ?.calls.push('9001', '9002', '9003', '9004', '9005');
+    const answer = await postCall(
+      stack.apiUrl,
+      sampleCall({
+        conversation_context: {
+          customer_email: email,
+          customer_name: 'Max Weber',
+          company_name: 'Acme Industries',
+          urgency_level: 'critical',
+        },
+        custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
+      }),
+    );
+    expect(answer.body.status).toBe('pending_approval');
+    const executionArn = `${process.env.HIGH_VALUE_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${answer.body.execution_id}`;
+
+    await stepFunctions().send(new StopExecutionCommand({ executionArn }));
+
+    const jobs = await eventually(async () => {
+      const taken = await takeJobs(stack);
+      return taken.length > 0 ? taken : undefined;
+    });
+    expect(jobs).toEqual([
+      expect.objectContaining({
+        kind: 'execution-ended',
+        workflow: 'high-value',
+        executionId: answer.body.execution_id,
+        reason: 'The high-value run ended aborted before it finished.',
+      }),
+    ]);
+    expect(jobs[0]?.adminNotified).toEqual(['chat', 'email']);
+  });
+});
