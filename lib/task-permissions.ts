@@ -2,12 +2,14 @@
  * What each task function may do in AWS beyond writing its own logs. Functions not named here
  * reach only outside services over HTTPS and get no AWS permission at all.
  */
-import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { TaskFunctionName } from '../functions/catalog';
+import { OUTSIDE_TASKS, type TaskFunctionName } from '../functions/catalog';
+import { grantSendEmailAs } from './email-permissions';
+import { grantHandOver } from './hand-over-permissions';
+import { grantStepLedger } from './step-ledger-permissions';
 
 export interface TaskResources {
   calls: ITable;
@@ -19,15 +21,38 @@ export interface TaskResources {
   supportEmailFrom?: string | undefined;
 }
 
+/** The Tasks that hand work over to people when steps failed for good. */
+const HAND_OVER_TASKS: TaskFunctionName[] = [
+  'HandOverFailedCall',
+  'FinishLead',
+  'FinishSupport',
+  'FinishHighValue',
+  'QueueManualJob',
+];
+
+/** The Tasks that end a call's run: they store its outcome on the record the intake created. */
+const OUTCOME_TASKS: TaskFunctionName[] = [
+  'HandOverFailedCall',
+  'FinishLead',
+  'FinishSupport',
+  'FinishHighValue',
+];
+
 export function grantTaskPermissions(
   functions: Record<TaskFunctionName, IFunction>,
   resources: TaskResources,
 ): void {
-  // Both only update the outcome on the record the intake created.
-  resources.calls.grant(functions.FinishLead, 'dynamodb:UpdateItem');
-  resources.calls.grant(functions.HandOverFailedCall, 'dynamodb:UpdateItem');
-  resources.calls.grant(functions.FinishSupport, 'dynamodb:UpdateItem');
-  resources.calls.grant(functions.FinishHighValue, 'dynamodb:UpdateItem');
+  const { calls, manualQueue, emailFrom } = resources;
+  const supportEmailFrom = resources.supportEmailFrom ?? emailFrom;
+
+  for (const name of OUTSIDE_TASKS) grantStepLedger(functions[name], calls);
+  for (const name of HAND_OVER_TASKS) {
+    // The admin's notice goes out as the sales sender; only a failed support call's fallback
+    // writes to the technical team, as the support sender.
+    const senders = name === 'HandOverFailedCall' ? [emailFrom, supportEmailFrom] : [emailFrom];
+    grantHandOver(functions[name], { calls, manualQueue, senders });
+  }
+  for (const name of OUTCOME_TASKS) calls.grant(functions[name], 'dynamodb:UpdateItem');
 
   // Opening, renewing and reading an approval; closing it at the deadline.
   resources.approvals.grant(
@@ -37,43 +62,13 @@ export function grantTaskPermissions(
     'dynamodb:UpdateItem',
   );
   resources.approvals.grant(functions.ExpireApproval, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
-  resources.manualQueue.grantSendMessages(functions.QueueManualJob);
 
-  functions.SendEmail.addToRolePolicy(
-    new PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: senderIdentities(Stack.of(functions.SendEmail), resources.emailFrom),
-    }),
-  );
-
-  functions.RequestApproval.addToRolePolicy(
-    new PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: senderIdentities(Stack.of(functions.RequestApproval), resources.emailFrom),
-    }),
-  );
-
-  functions.SendSupportEmail.addToRolePolicy(
-    new PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: senderIdentities(
-        Stack.of(functions.SendSupportEmail),
-        resources.supportEmailFrom ?? resources.emailFrom,
-      ),
-    }),
-  );
+  grantSendEmailAs(functions.SendEmail, [emailFrom]);
+  grantSendEmailAs(functions.RequestApproval, [emailFrom]);
+  grantSendEmailAs(functions.SendSupportEmail, [supportEmailFrom]);
 
   // A text message to a phone number has no ARN to scope the permission to.
   functions.SendSms.addToRolePolicy(
     new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }),
   );
-}
-
-/** SES authorizes against the verified identity: the address itself or its domain. */
-function senderIdentities(stack: Stack, emailFrom: string | undefined): string[] {
-  const identity = (name: string) =>
-    stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
-  const domain = emailFrom?.split('@')[1];
-  if (!emailFrom || !domain) return [identity('*')];
-  return [identity(emailFrom), identity(domain)];
 }

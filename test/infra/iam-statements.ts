@@ -5,6 +5,7 @@ export interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 interface PolicyResource {
@@ -20,6 +21,11 @@ export function statementsOf(template: Template, roleLogicalId: string): Stateme
 
 export function actionsOf(statements: Statement[]): string[] {
   return statements.flatMap((statement) => [statement.Action].flat()).sort();
+}
+
+/** Each action once, sorted: what a role may do, however its statements are cut. */
+export function distinctActionsOf(statements: Statement[]): string[] {
+  return [...new Set(actionsOf(statements))];
 }
 
 /** The managed policies of a role, by name (e.g. `AWSLambdaBasicExecutionRole`). */

@@ -2,8 +2,13 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STATE_MACHINES, TASK_FUNCTIONS, type TaskFunctionName } from '../../functions/catalog';
-import { actionsOf, managedPoliciesOf, statementsOf } from './iam-statements';
+import {
+  OUTSIDE_TASKS,
+  STATE_MACHINES,
+  TASK_FUNCTIONS,
+  type TaskFunctionName,
+} from '../../functions/catalog';
+import { actionsOf, distinctActionsOf, managedPoliciesOf, statementsOf } from './iam-statements';
 import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
 let synthesized: SynthesizedStack;
@@ -16,33 +21,69 @@ const logicalId = (construct: IConstruct | undefined) =>
 const statementsOfRole = (construct: IConstruct | undefined) =>
   statementsOf(synthesized.template, logicalId(construct));
 
+/** Each action once, sorted, as `distinctActionsOf` answers. */
+const actions = (...lists: string[][]) => [...new Set(lists.flat())].sort();
+
+/** What an outside step does with its record and its run's journal. */
+const STEP_LEDGER = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const SEND_EMAIL = ['ses:SendEmail', 'ses:SendRawEmail'];
+/** The ledger, a batch read of the run's failed steps, the admin's e-mail and the queue. */
+const HAND_OVER = actions(STEP_LEDGER, ['dynamodb:BatchGetItem'], SEND_EMAIL, ['sqs:SendMessage']);
+const LEDGER_CONDITION = {
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['step#*', 'run#*'] },
+};
+
 /** What a task function may do in AWS besides writing its logs; the others may do nothing. */
 const NEEDED_ACTIONS: Partial<Record<TaskFunctionName, string[]>> = {
-  FinishLead: ['dynamodb:UpdateItem'],
-  HandOverFailedCall: ['dynamodb:UpdateItem'],
-  SendEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
-  FinishSupport: ['dynamodb:UpdateItem'],
-  SendSupportEmail: ['ses:SendEmail', 'ses:SendRawEmail'],
-  StartSlaWatch: ['states:StartExecution'],
-  SendSms: ['sns:Publish'],
-  StartApproval: ['states:StartExecution'],
-  RequestApproval: [
-    'dynamodb:GetItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'ses:SendEmail',
-    'ses:SendRawEmail',
-    'states:SendTaskFailure',
-    'states:SendTaskHeartbeat',
-    'states:SendTaskSuccess',
-  ],
+  CrmFindContact: STEP_LEDGER,
+  CrmCreateContact: STEP_LEDGER,
+  CrmContactHistory: STEP_LEDGER,
+  CrmUpdateContact: STEP_LEDGER,
+  CrmCreateTask: STEP_LEDGER,
+  EnrichCompany: STEP_LEDGER,
+  SendEmail: actions(STEP_LEDGER, SEND_EMAIL),
+  PostChatMessage: STEP_LEDGER,
+  SendSms: actions(STEP_LEDGER, ['sns:Publish']),
+  FinishLead: HAND_OVER,
+  HandOverFailedCall: HAND_OVER,
+  StartApproval: actions(STEP_LEDGER, ['states:StartExecution']),
+  RequestApproval: actions(
+    ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    SEND_EMAIL,
+    ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+  ),
   ExpireApproval: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-  QueueManualJob: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-  FinishHighValue: ['dynamodb:UpdateItem'],
+  CrmCreateDeal: STEP_LEDGER,
+  QueueManualJob: HAND_OVER,
+  FinishHighValue: HAND_OVER,
+  OpenSupportTicket: STEP_LEDGER,
+  SearchKnowledgeBase: STEP_LEDGER,
+  FindSimilarTickets: STEP_LEDGER,
+  UpdateSupportTicket: STEP_LEDGER,
+  SendSupportEmail: actions(STEP_LEDGER, SEND_EMAIL),
+  PostSupportChatMessage: STEP_LEDGER,
+  FileTrackerIssue: STEP_LEDGER,
+  StartSlaWatch: actions(STEP_LEDGER, ['states:StartExecution']),
+  CheckTicketStatus: STEP_LEDGER,
+  FinishSupport: HAND_OVER,
 };
 const TASK_ACTIONS = (Object.keys(TASK_FUNCTIONS) as TaskFunctionName[]).map(
   (name) => [name, NEEDED_ACTIONS[name] ?? []] as const,
 );
+const HAND_OVER_TASKS: TaskFunctionName[] = [
+  'HandOverFailedCall',
+  'FinishLead',
+  'FinishSupport',
+  'FinishHighValue',
+  'QueueManualJob',
+];
+
+const callsTable = () => ({ 'Fn::GetAtt': [logicalId(synthesized.stack.storage.calls), 'Arn'] });
+/** A role's statements on the calls table. */
+const onCallsTable = (construct: IConstruct | undefined) =>
+  statementsOfRole(construct).filter(
+    (statement) => JSON.stringify(statement.Resource) === JSON.stringify(callsTable()),
+  );
 
 describe('the intake role', () => {
   it('may start the workflows calls name synchronously and use the calls table, and nothing else', () => {
@@ -116,21 +157,81 @@ describe('the task roles', () => {
   it.each(TASK_ACTIONS)('%s may do only what its task needs', (name, actions) => {
     const fn = synthesized.stack.workflows.taskFunctions[name];
 
-    expect(actionsOf(statementsOfRole(fn.role))).toEqual(actions);
+    expect(distinctActionsOf(statementsOfRole(fn.role))).toEqual(actions);
     expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([
       'AWSLambdaBasicExecutionRole',
     ]);
   });
 
-  it('lets the finishing tasks update only the calls table', () => {
-    const { stack } = synthesized;
-    const table = { 'Fn::GetAtt': [logicalId(stack.storage.calls), 'Arn'] };
+  it.each(OUTSIDE_TASKS)('%s reaches only the step ledger in the calls table', (name) => {
+    const fn = synthesized.stack.workflows.taskFunctions[name];
 
-    for (const fn of [
-      stack.workflows.taskFunctions.FinishLead,
-      stack.workflows.taskFunctions.HandOverFailedCall,
-    ]) {
-      expect(statementsOfRole(fn.role).map((statement) => statement.Resource)).toEqual([table]);
+    expect(onCallsTable(fn.role)).toEqual([
+      { Effect: 'Allow', Action: STEP_LEDGER, Resource: callsTable(), Condition: LEDGER_CONDITION },
+    ]);
+  });
+
+  it.each(HAND_OVER_TASKS)(
+    '%s reads its run from the ledger by key and otherwise only updates call records',
+    (name) => {
+      const fn = synthesized.stack.workflows.taskFunctions[name];
+      const statements = onCallsTable(fn.role);
+
+      expect(statements).toContainEqual({
+        Effect: 'Allow',
+        Action: actions(STEP_LEDGER, ['dynamodb:BatchGetItem']),
+        Resource: callsTable(),
+        Condition: LEDGER_CONDITION,
+      });
+      const unrestricted = statements.filter((statement) => !statement.Condition);
+      expect(unrestricted).toEqual(
+        name === 'QueueManualJob'
+          ? []
+          : [{ Effect: 'Allow', Action: 'dynamodb:UpdateItem', Resource: callsTable() }],
+      );
+    },
+  );
+
+  it.each(HAND_OVER_TASKS)('%s may send to the manual queue and no other queue', (name) => {
+    const { stack } = synthesized;
+    const statements = statementsOfRole(stack.workflows.taskFunctions[name].role);
+
+    expect(statements.filter((statement) => String(statement.Action).startsWith('sqs:'))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [logicalId(stack.storage.manualQueue), 'Arn'] },
+      },
+    ]);
+  });
+
+  it('lets HandOverFailedCall send as the sales and the support sender, the others as sales', () => {
+    const senders = (name: TaskFunctionName) =>
+      JSON.stringify(
+        statementsOfRole(synthesized.stack.workflows.taskFunctions[name].role).filter((statement) =>
+          statement.Action.includes('ses:SendEmail'),
+        ),
+      );
+
+    expect(senders('HandOverFailedCall')).toContain(':identity/sales@voice-automation.example');
+    expect(senders('HandOverFailedCall')).toContain(':identity/support@voice-automation.example');
+    for (const name of HAND_OVER_TASKS.filter((task) => task !== 'HandOverFailedCall')) {
+      expect(senders(name)).toContain(':identity/sales@voice-automation.example');
+      expect(senders(name)).not.toContain('identity/support@');
+      expect(senders(name)).not.toContain('identity/*');
+    }
+  });
+
+  it('lets the tasks that end a run use no table but the calls table', () => {
+    const { stack } = synthesized;
+
+    for (const name of ['FinishLead', 'HandOverFailedCall', 'FinishSupport', 'FinishHighValue']) {
+      const fn = stack.workflows.taskFunctions[name as TaskFunctionName];
+      const tables = statementsOfRole(fn.role)
+        .filter((statement) => String(statement.Action).includes('dynamodb:'))
+        .map((statement) => statement.Resource);
+      expect(tables.length).toBeGreaterThan(0);
+      for (const table of tables) expect(table).toEqual(callsTable());
     }
   });
 
@@ -139,9 +240,10 @@ describe('the task roles', () => {
     const fn = stack.workflows.taskFunctions.StartSlaWatch;
     const watch = { Ref: logicalId(stack.workflows.stateMachines['sla-watch']) };
 
-    expect(statementsOfRole(fn.role)).toEqual([
-      { Effect: 'Allow', Action: 'states:StartExecution', Resource: watch },
-    ]);
+    const starts = statementsOfRole(fn.role).filter((statement) =>
+      String(statement.Action).startsWith('states:'),
+    );
+    expect(starts).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: watch }]);
     const resource = template.toJSON().Resources[logicalId(fn)] as {
       Properties: { Environment: { Variables: Record<string, unknown> } };
     };
@@ -153,7 +255,9 @@ describe('the task roles', () => {
   });
 
   it('lets SendEmail send only as the configured sender or its domain', () => {
-    const [statement] = statementsOfRole(synthesized.stack.workflows.taskFunctions.SendEmail.role);
+    const statement = statementsOfRole(
+      synthesized.stack.workflows.taskFunctions.SendEmail.role,
+    ).find((candidate) => candidate.Action.includes('ses:SendEmail'));
     const resources = JSON.stringify(statement?.Resource);
 
     expect(resources).toContain(':identity/sales@voice-automation.example');

@@ -29,6 +29,7 @@ export const COMPLETE_SETTINGS = {
   teamStandardEmail: 'sales@voice-automation.example',
   teamInsideEmail: 'inside@voice-automation.example',
   adminEmail: 'ops@voice-automation.example',
+  supportEmailFrom: 'support@voice-automation.example',
   teamTechnicalEmail: 'support-technical@voice-automation.example',
   teamSuccessEmail: 'customer-success@voice-automation.example',
   jiraBaseUrl: 'https://tracker.example.com',
