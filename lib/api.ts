@@ -6,6 +6,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { EndpointType, LambdaIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { API_FUNCTIONS } from '../functions/catalog';
@@ -19,6 +20,8 @@ export interface WebhookApiProps {
   /** The workflows calls start; the intake may start these and no others. */
   stateMachines: Record<string, StateMachine>;
   approvals: ITable;
+  /** Where a call goes whose workflow cannot be started. */
+  manualQueue: IQueue;
   /** The workflow that approval decisions are handed to. */
   approvalWorkflow: StateMachine;
 }
@@ -36,7 +39,7 @@ export class WebhookApi extends Construct {
 
   constructor(scope: Construct, id: string, props: WebhookApiProps) {
     super(scope, id);
-    const { config, calls, stateMachines, approvals, approvalWorkflow } = props;
+    const { config, calls, stateMachines, approvals, manualQueue, approvalWorkflow } = props;
 
     const environment = intakeEnvironment(config, {
       callsTable: calls.tableName,
@@ -48,6 +51,8 @@ export class WebhookApi extends Construct {
 
     this.intake = new HandlerFunction(this, 'Intake', {
       ...shared,
+      // A call whose workflow cannot be started is queued for a person (intake/run-once.ts).
+      environment: { ...environment, MANUAL_QUEUE_URL: manualQueue.queueUrl },
       entry: API_FUNCTIONS.Intake,
       description: 'Webhook intake: authenticate, validate, de-duplicate, run the workflow',
       timeout: Duration.millis(config.timeBudgetMs).plus(ANSWER_MARGIN),
@@ -63,6 +68,7 @@ export class WebhookApi extends Construct {
     for (const machine of Object.values(stateMachines)) {
       machine.grant(this.intake, 'states:StartSyncExecution');
     }
+    manualQueue.grant(this.intake, 'sqs:SendMessage');
 
     this.executions = new HandlerFunction(this, 'Executions', {
       ...shared,

@@ -39,6 +39,7 @@ export class VoiceAutomationStack extends Stack {
       calls,
       stateMachines: callable,
       approvals,
+      manualQueue,
       approvalWorkflow: stateMachines['high-value'],
     });
     this.workflows.taskFunctions.RequestApproval.addEnvironment(

@@ -86,7 +86,7 @@ const onCallsTable = (construct: IConstruct | undefined) =>
   );
 
 describe('the intake role', () => {
-  it('may start the workflows calls name synchronously and use the calls table, and nothing else', () => {
+  it('may start the workflows calls name, use the calls table and queue a call, no more', () => {
     const { stack } = synthesized;
     const statements = statementsOfRole(stack.webhook.intake.role);
 
@@ -113,7 +113,12 @@ describe('the intake role', () => {
       ],
       Resource: { 'Fn::GetAtt': [logicalId(stack.storage.calls), 'Arn'] },
     });
-    expect(statements).toHaveLength(2);
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'sqs:SendMessage',
+      Resource: { 'Fn::GetAtt': [logicalId(stack.storage.manualQueue), 'Arn'] },
+    });
+    expect(statements).toHaveLength(3);
   });
 
   it('has no wildcard action', () => {
@@ -205,7 +210,7 @@ describe('the task roles', () => {
     ]);
   });
 
-  it('lets HandOverFailedCall send as the sales and the support sender, the others as sales', () => {
+  it('lets HandOverFailedCall send as the sales and support senders, the others as sales', () => {
     const senders = (name: TaskFunctionName) =>
       JSON.stringify(
         statementsOfRole(synthesized.stack.workflows.taskFunctions[name].role).filter((statement) =>

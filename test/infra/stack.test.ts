@@ -47,7 +47,7 @@ describe('the functions', () => {
     }
   });
 
-  it('gives the intake the time budget plus a margin and the intake configuration', () => {
+  it('gives the intake its time budget plus a margin, its configuration and the queue', () => {
     const { stack, template } = synthesized;
     template.hasResource('AWS::Lambda::Function', {
       Properties: Match.objectLike({
@@ -59,6 +59,7 @@ describe('the functions', () => {
             WEBHOOK_TOKENS: 'token-a,token-b',
             CALLS_TABLE: { Ref: logicalId(stack.storage.calls) },
             LEAD_STATE_MACHINE_ARN: { Ref: logicalId(stack.workflows.stateMachines.lead) },
+            MANUAL_QUEUE_URL: { Ref: logicalId(stack.storage.manualQueue) },
           }),
         },
       }),
