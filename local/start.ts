@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USER_SETTINGS } from './local-env';
 import { PROJECT_ROOT, STACK_DATA_FOLDERS, startLocalStack } from './stack';
+import { localStackInfo, removeStackInfo, writeStackInfo } from './stack-info';
 
 const { values } = parseArgs({
   options: {
@@ -62,6 +63,12 @@ const stack = await startLocalStack({ dataDir, port, ...(timeScale ? { timeScale
   },
 );
 
+// Tools in other processes (npm run queue) find the stack's services through this file.
+const stackInfo = await writeStackInfo(dataDir, localStackInfo(stack)).catch((error: Error) => {
+  console.error(`Could not write the stack description: ${error.message}`);
+  return undefined;
+});
+
 const sample = join('local', 'sample-call.json');
 // With signing on, a plain curl cannot carry a fresh signature; the call script makes one.
 const tryIt = process.env.WEBHOOK_SIGNING_SECRETS?.trim()
@@ -81,7 +88,8 @@ Local stack ready in ${Date.now() - started} ms.
   Outbox    ${stack.outboxDir}  (e-mails as .eml files)
   Approvals a lead above 90 e-mails the approver; open the .eml's Approve or Reject link in a
             browser (npm start -- --time-scale 0.0001 plays its reminders and follow-ups in minutes)
-  Manual    SQS queue ${stack.sqs.queueUrls.manual}  (jobs for a person; an SQS client reads it)
+  Manual    SQS queue ${stack.sqs.queueUrls.manual}  (jobs for a person: npm run queue -- list)
+  Services  ${stackInfo ?? 'not written'}  (the endpoints, for tools such as npm run queue)
   Stand-ins (GET /__standin/requests: what they received; POST /__standin/faults: make them fail)
             CRM         ${stack.hubspot.url}
             Chat        ${stack.slack.url}
@@ -103,6 +111,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping the local stack...');
+  await removeStackInfo(dataDir).catch(() => undefined);
   await stack.stop();
   process.exit(0);
 };
