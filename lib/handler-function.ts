@@ -7,6 +7,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 /** The repository root: the catalog's handler paths are relative to it. */
@@ -27,6 +28,11 @@ export interface HandlerFunctionProps {
   timeout: Duration;
   memorySize: number;
   logRetention: RetentionDays;
+  /**
+   * For a function invoked asynchronously (by EventBridge): how often Lambda tries an event
+   * again after an error, and where the event goes once it has given up.
+   */
+  asyncInvoke?: { retryAttempts: number; deadLetterQueue: IQueue };
 }
 
 export class HandlerFunction extends NodejsFunction {
@@ -44,6 +50,7 @@ export class HandlerFunction extends NodejsFunction {
       // Minified bundles are only readable in stack traces with their source maps applied.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       logGroup: new LogGroup(scope, `${id}Logs`, { retention: props.logRetention }),
+      ...props.asyncInvoke,
       bundling: {
         forceDockerBundling: false,
         minify: true,

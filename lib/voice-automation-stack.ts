@@ -1,12 +1,13 @@
 /**
- * The whole backend in one stack: call storage, the workflows and the webhook API, composed from
- * the validated deployment configuration.
+ * The whole backend in one stack: call storage, the workflows, the watch on runs that ended
+ * badly and the webhook API, composed from the validated deployment configuration.
  */
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { STATE_MACHINES } from '../functions/catalog';
 import { WebhookApi } from './api';
 import type { DeploymentConfig } from './config';
+import { EndedRunWatch } from './ended-run-watch';
 import { missingVariables } from './function-environment';
 import { CallStorage } from './storage';
 import { type WorkflowName, Workflows } from './workflows';
@@ -18,6 +19,7 @@ export interface VoiceAutomationStackProps extends StackProps {
 export class VoiceAutomationStack extends Stack {
   readonly storage: CallStorage;
   readonly workflows: Workflows;
+  readonly endedRunWatch: EndedRunWatch;
   readonly webhook: WebhookApi;
 
   constructor(scope: Construct, id: string, props: VoiceAutomationStackProps) {
@@ -28,6 +30,15 @@ export class VoiceAutomationStack extends Stack {
     const { calls, approvals, manualQueue } = this.storage;
     this.workflows = new Workflows(this, 'Workflows', { config, calls, approvals, manualQueue });
     const { stateMachines } = this.workflows;
+    this.endedRunWatch = new EndedRunWatch(this, 'EndedRunWatch', {
+      config,
+      environment: this.workflows.environment,
+      calls,
+      manualQueue,
+      standardMachines: Object.entries(stateMachines)
+        .filter(([name]) => STATE_MACHINES[name as WorkflowName].type === 'STANDARD')
+        .map(([, machine]) => machine),
+    });
     // Calls start the workflows they name; an internal one (the SLA watch) only a workflow starts.
     const callable = Object.fromEntries(
       Object.entries(stateMachines).filter(

@@ -34,6 +34,8 @@ export interface WorkflowsProps {
 export class Workflows extends Construct {
   readonly taskFunctions: Record<TaskFunctionName, HandlerFunction>;
   readonly stateMachines: Record<WorkflowName, StateMachine>;
+  /** The workflow configuration as the task functions read it. */
+  readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: WorkflowsProps) {
     super(scope, id);
@@ -44,6 +46,7 @@ export class Workflows extends Construct {
       approvalsTable: approvals.tableName,
       manualQueueUrl: manualQueue.queueUrl,
     });
+    this.environment = environment;
     const functions = Object.entries(TASK_FUNCTIONS).map(([name, entry]) => [
       name,
       new HandlerFunction(this, name, {

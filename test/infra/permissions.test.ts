@@ -270,3 +270,76 @@ describe('the task roles', () => {
     expect(resources).not.toContain('identity/*');
   });
 });
+
+describe('the roles of the watch on ended runs', () => {
+  const watchFunctions = () => ({
+    QueueFailedExecution: synthesized.stack.endedRunWatch.queueFailedExecution,
+    SweepStalledCalls: synthesized.stack.endedRunWatch.sweepStalledCalls,
+  });
+  const WATCH_ACTIONS = [
+    ['QueueFailedExecution', actions(HAND_OVER, ['states:DescribeExecution'])],
+    ['SweepStalledCalls', actions(HAND_OVER, ['dynamodb:Scan'])],
+  ] as const;
+
+  it.each(WATCH_ACTIONS)('%s may hand over and do only what its watch needs', (name, needed) => {
+    const fn = watchFunctions()[name];
+
+    expect(distinctActionsOf(statementsOfRole(fn.role))).toEqual(needed);
+    expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([
+      'AWSLambdaBasicExecutionRole',
+    ]);
+  });
+
+  it.each(WATCH_ACTIONS)('%s reads the ledger by key and otherwise only call records', (name) => {
+    const statements = onCallsTable(watchFunctions()[name].role);
+
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: actions(STEP_LEDGER, ['dynamodb:BatchGetItem']),
+      Resource: callsTable(),
+      Condition: LEDGER_CONDITION,
+    });
+    expect(statements.filter((statement) => !statement.Condition)).toEqual([
+      {
+        Effect: 'Allow',
+        Action:
+          name === 'SweepStalledCalls'
+            ? ['dynamodb:Scan', 'dynamodb:UpdateItem']
+            : 'dynamodb:UpdateItem',
+        Resource: callsTable(),
+      },
+    ]);
+  });
+
+  it.each(WATCH_ACTIONS)('%s may send to the manual queue and its dead letters only', (name) => {
+    const { stack } = synthesized;
+    const queues = statementsOfRole(watchFunctions()[name].role)
+      .filter((statement) => String(statement.Action).startsWith('sqs:'))
+      .flatMap((statement) => [statement.Resource].flat());
+
+    expect(queues).toHaveLength(2);
+    expect(queues).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [logicalId(stack.storage.manualQueue), 'Arn'] },
+        { 'Fn::GetAtt': [logicalId(stack.endedRunWatch.deadLetters), 'Arn'] },
+      ]),
+    );
+  });
+
+  it('lets QueueFailedExecution read executions of the Standard workflows only', () => {
+    const { stack } = synthesized;
+    const reads = statementsOfRole(stack.endedRunWatch.queueFailedExecution.role).filter(
+      (statement) => statement.Action === 'states:DescribeExecution',
+    );
+    const resources = JSON.stringify(reads.map((statement) => statement.Resource));
+    const machine = (name: keyof typeof STATE_MACHINES) =>
+      logicalId(stack.workflows.stateMachines[name]);
+
+    expect(reads).toHaveLength(1);
+    expect(resources.match(/:execution:/g)).toHaveLength(2);
+    expect(resources).toContain(machine('high-value'));
+    expect(resources).toContain(machine('sla-watch'));
+    expect(resources).not.toContain(machine('lead'));
+    expect(resources).not.toContain(machine('support'));
+  });
+});

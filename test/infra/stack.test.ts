@@ -4,7 +4,12 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_FUNCTIONS, STATE_MACHINES, TASK_FUNCTIONS } from '../../functions/catalog';
+import {
+  API_FUNCTIONS,
+  OPERATIONS_FUNCTIONS,
+  STATE_MACHINES,
+  TASK_FUNCTIONS,
+} from '../../functions/catalog';
 import { PROJECT_ROOT, TASK_TIMEOUT } from '../../lib/handler-function';
 import { statementsOf } from './iam-statements';
 import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
@@ -35,7 +40,7 @@ describe('the calls table', () => {
 describe('the functions', () => {
   it('deploys every catalog entry as an ESM bundle on Node.js 22 and arm64', () => {
     const functions = Object.values(synthesized.template.findResources('AWS::Lambda::Function'));
-    const catalog = { ...TASK_FUNCTIONS, ...API_FUNCTIONS };
+    const catalog = { ...TASK_FUNCTIONS, ...API_FUNCTIONS, ...OPERATIONS_FUNCTIONS };
 
     expect(functions).toHaveLength(Object.keys(catalog).length);
     for (const { Properties } of functions) {
