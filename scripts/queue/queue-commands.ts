@@ -1,0 +1,71 @@
+/** The commands of `npm run queue`: list, show, replay and discard. Each answers its exit code. */
+import { type CommandContext, giveBack, takeJob } from './command-context';
+import { jobDetails, jobListing } from './job-text';
+import type { QueueCommand } from './queue-args';
+import { UsageError } from './queue-args';
+import { replayAll, replayOne } from './replay-commands';
+
+/** Exit codes: 0 done, 1 not done (the job stays, or it was not found), 2 a wrong command line. */
+export async function runQueueCommand(
+  command: QueueCommand,
+  context: CommandContext,
+): Promise<number> {
+  switch (command.name) {
+    case 'list':
+      return list(context);
+    case 'show':
+      return show(context, command.id);
+    case 'replay':
+      return replayOne(context, command.id);
+    case 'replay-all':
+      return replayAll(context);
+    case 'discard':
+      return discard(context, command.id, command.yes);
+  }
+}
+
+async function list(context: CommandContext): Promise<number> {
+  const jobs = await context.browser.browse();
+  await giveBack(context, jobs);
+  context.io.out(jobListing(jobs));
+  return 0;
+}
+
+async function show(context: CommandContext, id: string): Promise<number> {
+  const queued = await takeJob(context, id);
+  await giveBack(context, [queued]);
+  context.io.out(jobDetails(queued));
+  return 0;
+}
+
+/** Long enough for a person to read the job and answer. */
+const CONFIRM_HOLD_SECONDS = 600;
+
+async function discard(context: CommandContext, id: string, yes: boolean): Promise<number> {
+  const { io, browser } = context;
+  if (!yes && !io.interactive) {
+    // Nobody can be asked: deleting work for good needs to be said outright.
+    throw new UsageError(
+      `Not discarding ${id}: standard input is not a terminal, so nobody can confirm; pass --yes.`,
+    );
+  }
+  const queued = await takeJob(context, id);
+  io.out(jobDetails(queued));
+  if (!yes) {
+    await browser.hold([queued], CONFIRM_HOLD_SECONDS);
+    if (!(await io.confirm(`Discard ${queued.id} for good? [y/N] `))) {
+      await giveBack(context, [queued]);
+      io.out(`\nKept ${queued.id} in the queue.`);
+      return 1;
+    }
+  }
+  try {
+    await browser.remove(queued);
+  } catch (error) {
+    await giveBack(context, [queued]);
+    throw error;
+  }
+  const what = queued.job ? ` (${queued.job.workflow}, ${queued.job.executionId})` : '';
+  io.out(`\nDiscarded ${queued.id}${what}.`);
+  return 0;
+}
