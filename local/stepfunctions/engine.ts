@@ -250,7 +250,11 @@ export class LocalStepFunctions {
         this.tokens.dropExecution(arn);
         await recordEvents;
         this.forgetOldExecutions();
-        if (machine.type === 'STANDARD' && execution.status !== 'SUCCEEDED' && !execution.discarded) {
+        if (
+          machine.type === 'STANDARD' &&
+          execution.status !== 'SUCCEEDED' &&
+          !execution.discarded
+        ) {
           this.options.onExecutionEnded?.(execution);
         }
       });

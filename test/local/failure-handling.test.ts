@@ -47,8 +47,8 @@ describe('retries', () => {
     const answer = await postCall(stack.apiUrl, call('retry-after@initrode.example'));
 
     expect(answer.body.status).toBe('completed');
-    const [refused, accepted] = chatPosts().map((request) => Date.parse(request.at));
-    expect(accepted! - refused!).toBeGreaterThanOrEqual(1950);
+    const [refused = 0, accepted = 0] = chatPosts().map((request) => Date.parse(request.at));
+    expect(accepted - refused).toBeGreaterThanOrEqual(1950);
     expect(stack.metrics.total('StepRetries', { Workflow: 'lead' })).toBe(1);
   });
 
