@@ -1,0 +1,101 @@
+/** Real jobs for the queue command's tests: calls that fail for good on the local stack. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { sqs } from '../../functions/aws/sqs';
+import type { ManualJob } from '../../functions/core/manual-queue';
+import { type LocalStack, PROJECT_ROOT } from '../../local/stack';
+import { localStackInfo, writeStackInfo } from '../../local/stack-info';
+import type { CommandIo } from '../../scripts/queue/command-context';
+import { type CliDependencies, runQueueCli } from '../../scripts/queue/queue-cli';
+import { postCall, sampleCall } from '../helpers/calls';
+
+/** A lead call made while the CRM answers 503 to everything: the workflow hands it over. */
+export async function failedLeadCall(stack: LocalStack, email: string) {
+  stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
+  try {
+    const body = sampleCall({ conversation_context: { customer_email: email } });
+    const answer = await postCall(stack.apiUrl, body);
+    const handedOver = answer.body.results?.manual_processing as { job_id?: string } | undefined;
+    if (!handedOver?.job_id) throw new Error(`not handed over: ${JSON.stringify(answer.body)}`);
+    return { body, executionId: answer.body.execution_id ?? '', jobId: handedOver.job_id };
+  } finally {
+    stack.hubspot.clearFaults();
+  }
+}
+
+/** Takes every message out of the local stack's queue, as sent. */
+export async function drainLocalQueue(stack: LocalStack): Promise<ManualJob[]> {
+  const jobs: ManualJob[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs().send(
+      new ReceiveMessageCommand({ QueueUrl: stack.sqs.queueUrls.manual, MaxNumberOfMessages: 10 }),
+    );
+    if (Messages.length === 0) return jobs;
+    for (const message of Messages) {
+      jobs.push(JSON.parse(message.Body ?? '{}') as ManualJob);
+      await sqs().send(
+        new DeleteMessageCommand({
+          QueueUrl: stack.sqs.queueUrls.manual,
+          ReceiptHandle: message.ReceiptHandle,
+        }),
+      );
+    }
+  }
+}
+
+/** A data folder whose stack.json describes `stack`, as `npm start` writes it. */
+export async function describedStack(stack: LocalStack): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'queue-command-'));
+  await writeStackInfo(dataDir, localStackInfo(stack));
+  return dataDir;
+}
+
+export interface Captured {
+  io: CommandIo;
+  out: () => string;
+  err: () => string;
+  /** The answers a person at the terminal gives, in order. */
+  answers: string[];
+}
+
+export function capturedIo(interactive = false): Captured {
+  let out = '';
+  let err = '';
+  const answers: string[] = [];
+  return {
+    io: {
+      out: (text) => {
+        out += `${text}\n`;
+      },
+      err: (text) => {
+        err += `${text}\n`;
+      },
+      interactive,
+      confirm: async (question) => {
+        out += question;
+        return /^y/i.test(answers.shift() ?? '');
+      },
+    },
+    out: () => out,
+    err: () => err,
+    answers,
+  };
+}
+
+/** Runs `npm run queue -- ...args` in this process, against the stack described in `dataDir`. */
+export async function queueCommand(
+  args: string[],
+  dataDir: string,
+  options: { captured?: Captured } & Partial<CliDependencies> = {},
+) {
+  const captured = options.captured ?? capturedIo();
+  const code = await runQueueCli([...args, '--data-dir', dataDir], {
+    projectRoot: PROJECT_ROOT,
+    browser: { waitSeconds: 0 },
+    ...options,
+    io: captured.io,
+  });
+  return { code, out: captured.out(), err: captured.err() };
+}
