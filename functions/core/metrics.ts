@@ -6,8 +6,12 @@
 
 export const METRICS_NAMESPACE = 'VoiceCallAutomation';
 
-/** The metrics of the failure handling; the dashboard and alarms refer to these names. */
-export type FailureMetric =
+/** The metrics the functions send; the dashboard and alarms refer to these names. */
+export type MetricName =
+  /** A call answered by the intake, by workflow and answer status (completed, partial, ...). */
+  | 'CallsAnswered'
+  /** From receiving a call to answering it, in milliseconds, by workflow. */
+  | 'AnswerTime'
   /** An outside step ran again after a failed attempt. */
   | 'StepRetries'
   /** An outside step failed for good, after its last try or with an error not worth retrying. */
@@ -19,9 +23,12 @@ export type FailureMetric =
   /** A queued job was replayed by an operator. */
   | 'ManualJobsReplayed';
 
+export type MetricUnit = 'Count' | 'Milliseconds';
+
 export interface MetricPoint {
-  name: FailureMetric;
+  name: MetricName;
   value: number;
+  unit: MetricUnit;
   /** Low-cardinality dimensions only: workflow, step, reason kind. */
   dimensions: Record<string, string>;
   timestamp: number;
@@ -37,7 +44,7 @@ function embeddedMetricLine(point: MetricPoint): string {
         {
           Namespace: METRICS_NAMESPACE,
           Dimensions: [Object.keys(point.dimensions)],
-          Metrics: [{ Name: point.name, Unit: 'Count' }],
+          Metrics: [{ Name: point.name, Unit: point.unit }],
         },
       ],
     },
@@ -58,16 +65,21 @@ export function setMetricsSink(next?: MetricsSink): void {
   sink = next ?? standardOutput;
 }
 
-export function countMetric(
-  name: FailureMetric,
+export function recordMetric(
+  name: MetricName,
+  value: number,
+  unit: MetricUnit,
   dimensions: Record<string, string>,
-  value = 1,
 ): void {
   try {
-    sink({ name, value, dimensions, timestamp: Date.now() });
+    sink({ name, value, unit, dimensions, timestamp: Date.now() });
   } catch {
     // A metric that cannot be written must never fail the step it describes.
   }
+}
+
+export function countMetric(name: MetricName, dimensions: Record<string, string>, value = 1) {
+  recordMetric(name, value, 'Count', dimensions);
 }
 
 export { embeddedMetricLine };

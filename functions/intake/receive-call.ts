@@ -7,6 +7,7 @@ import { readCall } from '../core/call-records';
 import type { IntakeConfig } from '../core/config';
 import { ValidationError } from '../core/errors';
 import { logger } from '../core/logger';
+import { countMetric, recordMetric } from '../core/metrics';
 import { verifyBearer, verifySignature } from './authenticate';
 import { type CallResponse, callerLanguage, callResponse } from './call-response';
 import { deliveryKey, executionIdFor } from './delivery-key';
@@ -90,10 +91,10 @@ export async function receiveCall(
     outcome,
     call.notes,
   );
-  log.info('Call answered', {
-    status: response.status,
-    elapsedMs: Date.now() - request.receivedAt,
-  });
+  const elapsedMs = Date.now() - request.receivedAt;
+  log.info('Call answered', { status: response.status, elapsedMs });
+  countMetric('CallsAnswered', { Workflow: workflow, Status: response.status });
+  recordMetric('AnswerTime', elapsedMs, 'Milliseconds', { Workflow: workflow });
   return response;
 }
 

@@ -68,6 +68,9 @@ describe('retries', () => {
     // The team's message and the admin's notice in the chat both failed for good.
     expect(stack.metrics.total('StepFailures', { Workflow: 'lead' })).toBe(2);
     expect(stack.metrics.total('ManualJobsQueued', { Kind: 'failed-steps' })).toBe(1);
+    expect(stack.metrics.total('CallsAnswered', { Workflow: 'lead', Status: 'partial' })).toBe(1);
+    const [answerTime] = stack.metrics.points().filter((point) => point.name === 'AnswerTime');
+    expect(answerTime).toMatchObject({ unit: 'Milliseconds', dimensions: { Workflow: 'lead' } });
   });
 });
 

@@ -17,6 +17,7 @@ describe('metrics', () => {
     const line = embeddedMetricLine({
       name: 'ManualJobsQueued',
       value: 1,
+      unit: 'Count',
       dimensions: { Workflow: 'lead', Kind: 'failed-run' },
       timestamp: 1_765_000_000_000,
     });
