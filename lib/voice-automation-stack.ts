@@ -12,6 +12,14 @@ import { missingVariables } from './function-environment';
 import { CallStorage } from './storage';
 import { type WorkflowName, Workflows } from './workflows';
 
+/** The output that names each state machine's ARN. */
+const STATE_MACHINE_OUTPUTS: Record<WorkflowName, string> = {
+  lead: 'LeadStateMachineArn',
+  support: 'SupportStateMachineArn',
+  'high-value': 'HighValueStateMachineArn',
+  'sla-watch': 'SlaWatchStateMachineArn',
+};
+
 export interface VoiceAutomationStackProps extends StackProps {
   config: DeploymentConfig;
 }
@@ -30,6 +38,7 @@ export class VoiceAutomationStack extends Stack {
     const { calls, approvals, manualQueue } = this.storage;
     this.workflows = new Workflows(this, 'Workflows', { config, calls, approvals, manualQueue });
     const { stateMachines } = this.workflows;
+
     this.endedRunWatch = new EndedRunWatch(this, 'EndedRunWatch', {
       config,
       environment: this.workflows.environment,
@@ -39,6 +48,7 @@ export class VoiceAutomationStack extends Stack {
         .filter(([name]) => STATE_MACHINES[name as WorkflowName].type === 'STANDARD')
         .map(([, machine]) => machine),
     });
+
     // Calls start the workflows they name; an internal one (the SLA watch) only a workflow starts.
     const callable = Object.fromEntries(
       Object.entries(stateMachines).filter(
@@ -68,11 +78,12 @@ export class VoiceAutomationStack extends Stack {
       );
     }
 
+    // The operators' queue command finds the queue, the table and the machines by these names.
     new CfnOutput(this, 'ApiUrl', { value: this.webhook.api.url });
     new CfnOutput(this, 'CallsTableName', { value: calls.tableName });
     new CfnOutput(this, 'ManualQueueUrl', { value: manualQueue.queueUrl });
-    for (const machine of Object.values(stateMachines)) {
-      new CfnOutput(this, `${machine.node.id}Arn`, { value: machine.stateMachineArn });
+    for (const [name, outputId] of Object.entries(STATE_MACHINE_OUTPUTS)) {
+      new CfnOutput(this, outputId, { value: stateMachines[name as WorkflowName].stateMachineArn });
     }
   }
 }
