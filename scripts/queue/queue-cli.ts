@@ -11,7 +11,7 @@ import {
   type SqsSender,
 } from './manual-queue-browser';
 import { parseQueueArgs, USAGE, UsageError } from './queue-args';
-import { runQueueCommand } from './queue-commands';
+import { checkConfirmable, runQueueCommand } from './queue-commands';
 import { applyEnvironment, resolveTarget, type TargetDependencies } from './queue-target';
 import { replayRunner } from './replay-runner';
 
@@ -30,6 +30,7 @@ export async function runQueueCli(argv: string[], dependencies: CliDependencies)
       io.out(USAGE);
       return 0;
     }
+    checkConfirmable(args.command, io);
     const target = await resolveTarget(args.target, dependencies);
     applyEnvironment(target, dependencies.env);
     const client = dependencies.sqsClient ?? sqs();

@@ -1,8 +1,7 @@
 /** The commands of `npm run queue`: list, show, replay and discard. Each answers its exit code. */
-import { type CommandContext, giveBack, takeJob } from './command-context';
+import { type CommandContext, type CommandIo, giveBack, takeJob } from './command-context';
 import { jobDetails, jobListing } from './job-text';
-import type { QueueCommand } from './queue-args';
-import { UsageError } from './queue-args';
+import { type QueueCommand, UsageError } from './queue-args';
 import { replayAll, replayOne } from './replay-commands';
 
 /** Exit codes: 0 done, 1 not done (the job stays, or it was not found), 2 a wrong command line. */
@@ -38,17 +37,24 @@ async function show(context: CommandContext, id: string): Promise<number> {
   return 0;
 }
 
+/**
+ * Refuses a discard that nobody can confirm, before anything is looked up: deleting work for
+ * good needs to be said outright when no person at a terminal can be asked.
+ */
+export function checkConfirmable(command: QueueCommand, io: CommandIo): void {
+  if (command.name !== 'discard' || command.yes || io.interactive) return;
+  throw new UsageError(
+    `Not discarding ${command.id}: standard input is not a terminal, so nobody can confirm; ` +
+      'pass --yes.',
+  );
+}
+
 /** Long enough for a person to read the job and answer. */
 const CONFIRM_HOLD_SECONDS = 600;
 
 async function discard(context: CommandContext, id: string, yes: boolean): Promise<number> {
   const { io, browser } = context;
-  if (!yes && !io.interactive) {
-    // Nobody can be asked: deleting work for good needs to be said outright.
-    throw new UsageError(
-      `Not discarding ${id}: standard input is not a terminal, so nobody can confirm; pass --yes.`,
-    );
-  }
+  checkConfirmable({ name: 'discard', id, yes }, io);
   const queued = await takeJob(context, id);
   io.out(jobDetails(queued));
   if (!yes) {
