@@ -59,7 +59,10 @@ export function jobDetails(queued: QueuedJob): string {
     field('Kind', `${job.kind}: ${headline}`),
     field('Reason', job.reason),
     field('Workflow', job.workflow),
-    field('Execution', `${job.executionId} (run ${job.run})`),
+    field(
+      'Execution',
+      job.run === job.executionId ? job.executionId : `${job.executionId} (run ${job.run})`,
+    ),
     ...(job.receivedAt ? [field('Call at', new Date(job.receivedAt).toISOString())] : []),
     field('Queued at', job.queuedAt),
     field('SQS message', messages),

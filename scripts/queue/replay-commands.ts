@@ -31,14 +31,13 @@ export async function replayOne(context: CommandContext, id: string): Promise<nu
   const what = queued.job
     ? `${queued.id} (${queued.job.workflow}, ${queued.job.executionId})`
     : queued.id;
-  io.out(`${what} ${verdictWords(verdict)}.`);
+  io.out(sentence(`${what} ${verdictWords(verdict)}`));
   if (leavesQueue(verdict)) {
     io.out('Deleted it from the queue.');
     return 0;
   }
-  io.out(
-    `It stays in the queue: ${queued.job ? whyItStays(verdict, queued.job) : 'it holds no job'}.`,
-  );
+  const why = queued.job ? whyItStays(verdict, queued.job) : 'it holds no job';
+  io.out(sentence(`It stays in the queue: ${why}`));
   return 1;
 }
 
@@ -106,6 +105,7 @@ async function replayHeld(
       verdict = {
         kind: 'error',
         message: `${verdictWords(verdict)}, but ${newJobId} is not in the queue`,
+        why: `nothing else holds the call's work; GET /executions/${job.executionId} shows the call`,
       };
     }
   } catch (error) {
@@ -123,6 +123,7 @@ async function replayHeld(
     return {
       kind: 'error',
       message: `${verdictWords(verdict)}, but not deleted: ${messageOf(error)}`,
+      why: 'it could not be deleted; discard it once you have checked the call',
     };
   }
 }
@@ -159,6 +160,11 @@ function summary(total: number, tally: Tally, unreadable: number): string {
   for (const error of tally.errors) lines.push(`Error: ${error}`);
   if (unreadable > 0) lines.push(`Left alone: ${unreadable} message(s) holding no readable job.`);
   return lines.join('\n');
+}
+
+/** Ends with one full stop, whether the words brought their own or not. */
+function sentence(words: string): string {
+  return words.endsWith('.') ? words : `${words}.`;
 }
 
 function messageOf(error: unknown): string {

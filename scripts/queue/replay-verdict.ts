@@ -13,7 +13,7 @@ export type ReplayVerdict =
   /** A run of the call is going, or the replay failed: the job stays for another try. */
   | { kind: 'still-queued'; result: ReplayResult }
   /** The replay could not run, or the job could not be taken out of the queue. */
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; why?: string };
 
 export function verdictOf(result: ReplayResult, newJobId?: string): ReplayVerdict {
   switch (result.result) {
@@ -57,8 +57,9 @@ export function verdictWords(verdict: ReplayVerdict): string {
 
 /** Why a job stays in the queue, and what to do about it. */
 export function whyItStays(verdict: ReplayVerdict, job: ManualJob): string {
-  if (verdict.kind === 'error')
-    return 'the replay did not get through; try again once the cause is fixed';
+  if (verdict.kind === 'error') {
+    return verdict.why ?? 'the replay did not get through; try again once the cause is fixed';
+  }
   if (verdict.kind === 'still-queued' && verdict.result.result === 'busy') {
     return 'replay it again when that run has ended';
   }
