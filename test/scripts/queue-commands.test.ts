@@ -5,8 +5,10 @@ import { type LocalStack, startLocalStack } from '../../local/stack';
 import { FakeSqs } from './fake-sqs';
 import {
   capturedIo,
+  contactCreations,
   describedStack,
   drainLocalQueue,
+  executionStatus,
   failedLeadCall,
   queueCommand,
 } from './queue-fixtures';
@@ -46,24 +48,11 @@ const run = (args: string[], captured = capturedIo()) =>
 
 const queuedIds = () => queue.visibleBodies().map((body) => (JSON.parse(body) as ManualJob).jobId);
 
-/** Contacts the CRM made: the fallback's tries while it failed on purpose made none. */
-const contactCreations = () =>
-  stack.hubspot
-    .requests({ method: 'POST', path: '/crm/v3/objects/contacts' })
-    .filter((request) => !request.fault);
-
 const jobAt = (index: number) => JSON.parse(queue.messages[index]?.body ?? '{}') as ManualJob;
 
 /** When a job queued `seconds` after `job` was queued. */
 const queuedAfter = (job: ManualJob, seconds: number) =>
   new Date(Date.parse(job.queuedAt) + seconds * 1000).toISOString();
-
-async function executionStatus(executionId: string): Promise<string> {
-  const response = await fetch(`${stack.apiUrl}/executions/${executionId}`, {
-    headers: { authorization: `Bearer ${stack.token}` },
-  });
-  return ((await response.json()) as { status: string }).status;
-}
 
 describe('npm run queue -- list', () => {
   it('shows every job with its reason and failed step, and leaves them in the queue', async () => {
@@ -139,7 +128,7 @@ describe('npm run queue -- show', () => {
 describe('npm run queue -- replay', () => {
   it('completes a call once the CRM is back, deletes the job and creates the contact once', async () => {
     const [call] = await queuedFailures('replay@initrode.example');
-    expect(await executionStatus(call?.executionId ?? '')).toBe('accepted');
+    expect(await executionStatus(stack, call?.executionId ?? '')).toBe('accepted');
 
     const { code, out } = await run(['replay', call?.jobId ?? '']);
 
@@ -147,9 +136,9 @@ describe('npm run queue -- replay', () => {
     expect(out).toBe(
       `${call?.jobId} (lead, ${call?.executionId}) ran: completed.\nDeleted it from the queue.\n`,
     );
-    expect(await executionStatus(call?.executionId ?? '')).toBe('completed');
+    expect(await executionStatus(stack, call?.executionId ?? '')).toBe('completed');
     expect(queue.messages).toHaveLength(0);
-    expect(contactCreations()).toHaveLength(1);
+    expect(contactCreations(stack)).toHaveLength(1);
   });
 
   it('takes a second job of a call that a replay completed off the queue as already completed', async () => {
@@ -166,7 +155,7 @@ describe('npm run queue -- replay', () => {
         'Deleted it from the queue.\n',
     );
     expect(queue.messages).toHaveLength(0);
-    expect(contactCreations()).toHaveLength(1);
+    expect(contactCreations(stack)).toHaveLength(1);
   });
 
   it('leaves a job it cannot replay in the queue, says why, and exits 1', async () => {
@@ -206,8 +195,9 @@ describe('npm run queue -- replay', () => {
     );
     expect(code).toBe(1);
     expect(queuedIds()).toEqual(['job_retired']);
-    for (const call of calls) expect(await executionStatus(call.executionId)).toBe('completed');
-    expect(contactCreations()).toHaveLength(2);
+    for (const call of calls)
+      expect(await executionStatus(stack, call.executionId)).toBe('completed');
+    expect(contactCreations(stack)).toHaveLength(2);
   });
 });
 

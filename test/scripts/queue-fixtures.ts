@@ -25,6 +25,20 @@ export async function failedLeadCall(stack: LocalStack, email: string) {
   }
 }
 
+/** Contacts the CRM made: the fallback's tries while it failed on purpose made none. */
+export const contactCreations = (stack: LocalStack) =>
+  stack.hubspot
+    .requests({ method: 'POST', path: '/crm/v3/objects/contacts' })
+    .filter((request) => !request.fault);
+
+/** The status `GET /executions/{id}` answers for a call. */
+export async function executionStatus(stack: LocalStack, executionId: string): Promise<string> {
+  const response = await fetch(`${stack.apiUrl}/executions/${executionId}`, {
+    headers: { authorization: `Bearer ${stack.token}` },
+  });
+  return ((await response.json()) as { status: string }).status;
+}
+
 /** Takes every message out of the local stack's queue, as sent. */
 export async function drainLocalQueue(stack: LocalStack): Promise<ManualJob[]> {
   const jobs: ManualJob[] = [];
