@@ -86,3 +86,6 @@ export const STATE_MACHINES = {
   /** Started by the support workflow for each escalated ticket, never by a call. */
   'sla-watch': { file: 'statemachines/sla-watch.asl.json', type: 'STANDARD', internal: true },
 } as const;
+
+/** The workflows whose outcome is a call's answer; the SLA watch only watches a ticket. */
+export const ANSWERING_WORKFLOWS: ReadonlySet<string> = new Set(['lead', 'support', 'high-value']);

@@ -177,6 +177,39 @@ export function latestRunName(call: Pick<CallRecord, 'executionId' | 'replays'>)
   return call.replays ? `${call.executionId}-replay-${call.replays}` : call.executionId;
 }
 
+/**
+ * Claims a stalled call for one sweep, so that overlapping sweeps hand it over once; a claim
+ * older than `leaseSeconds` (a sweep that died) can be taken again.
+ */
+export async function claimStalledCall(
+  table: string,
+  call: Pick<CallRecord, 'executionId' | 'receivedAt'>,
+  leaseSeconds = 600,
+): Promise<boolean> {
+  const now = Date.now();
+  try {
+    await dynamoDb().send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: { pk: { S: call.executionId } },
+        UpdateExpression: 'SET sweptAt = :now',
+        ConditionExpression:
+          'attribute_not_exists(outcome) AND receivedAt = :receivedAt AND' +
+          ' (attribute_not_exists(sweptAt) OR sweptAt < :stale)',
+        ExpressionAttributeValues: {
+          ':now': { N: String(now) },
+          ':receivedAt': { N: String(call.receivedAt) },
+          ':stale': { N: String(now - leaseSeconds * 1000) },
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 export type ReplayClaim =
   | { claimed: true; replay: number }
   | { claimed: false; reason: 'completed' | 'running' };

@@ -3,9 +3,10 @@
  * timed out or was stopped (reported by EventBridge), and a call whose run never recorded an
  * outcome (an Express run that timed out, an intake that died). Both go to the manual queue.
  */
-import { STATE_MACHINES } from '../catalog';
+import { ANSWERING_WORKFLOWS, STATE_MACHINES } from '../catalog';
 import {
   ABANDONED_AFTER_SECONDS,
+  claimStalledCall,
   latestRunName,
   recordOutcome,
   stalledCalls,
@@ -21,9 +22,6 @@ export function workflowOfMachine(stateMachineArn: string): string | undefined {
     .sort((a, b) => b.length - a.length)
     .find((key) => name === key || name.endsWith(`-${key}`) || name.startsWith(`${key}-`));
 }
-
-/** The workflows whose outcome is the call's answer; the SLA watch only watches a ticket. */
-const ANSWERING = new Set(['lead', 'support', 'high-value']);
 
 export interface EndedExecution {
   stateMachineArn: string;
@@ -55,7 +53,7 @@ export async function handOverEndedExecution(
     ...(receivedAt ? { receivedAt } : {}),
     input: ended.input,
   });
-  if (ANSWERING.has(workflow)) {
+  if (ANSWERING_WORKFLOWS.has(workflow)) {
     await recordOutcome(callsTable, executionId, handedOverOutcome(job, receivedAt));
   }
   return job.jobId;
@@ -72,6 +70,7 @@ export async function sweepStalledCalls(
   const stalled = await stalledCalls(callsTable, olderThanSeconds * 1000);
   const jobs: string[] = [];
   for (const call of stalled) {
+    if (!(await claimStalledCall(callsTable, call))) continue;
     const job = await handOver({
       kind: 'execution-ended',
       workflow: call.flow,

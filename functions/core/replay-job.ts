@@ -6,6 +6,7 @@
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../aws/step-functions';
+import { ANSWERING_WORKFLOWS, STATE_MACHINES } from '../catalog';
 import { runWorkflow } from '../intake/run-workflow';
 import { claimReplay, latestRunName, readCall, recordOutcome } from './call-records';
 import type { ManualJob } from './manual-queue';
@@ -32,8 +33,12 @@ export type ReplayResult =
   /** A run of the call is going right now; try again when it has ended. */
   | { result: 'busy' };
 
-/** Standard workflows wait for people; a replay starts them and does not wait. */
-const LONG_RUNNING = new Set(['high-value']);
+/** Standard workflows wait for people or for hours; a replay starts them and does not wait. */
+const LONG_RUNNING = new Set(
+  Object.entries(STATE_MACHINES)
+    .filter(([, machine]) => machine.type === 'STANDARD')
+    .map(([workflow]) => workflow),
+);
 
 export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<ReplayResult> {
   const stateMachineArn = target.stateMachines[job.workflow];
@@ -41,6 +46,13 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
     throw new Error(`No state machine is configured for the ${job.workflow} workflow`);
   }
   const longRunning = LONG_RUNNING.has(job.workflow);
+  if (!ANSWERING_WORKFLOWS.has(job.workflow)) {
+    // A watcher (the SLA watch) is not the call's answer: it simply starts again.
+    const executionName = `${job.run}-replay-${Date.now().toString(36)}`;
+    await startStandard(stateMachineArn, executionName, job.input);
+    countMetric('ManualJobsReplayed', { Workflow: job.workflow, Kind: job.kind });
+    return { result: 'started', executionName };
+  }
   const claim = await claimReplay(
     target.callsTable,
     {
@@ -58,13 +70,7 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
   countMetric('ManualJobsReplayed', { Workflow: job.workflow, Kind: job.kind });
 
   if (longRunning) {
-    await stepFunctions().send(
-      new StartExecutionCommand({
-        stateMachineArn,
-        name: executionName,
-        input: JSON.stringify(job.input),
-      }),
-    );
+    await startStandard(stateMachineArn, executionName, job.input);
     return { result: 'started', executionName };
   }
 
@@ -82,4 +88,10 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
   if (stored) return { result: 'ran', status: stored.status, executionName };
   if (outcome) await recordOutcome(target.callsTable, job.executionId, outcome);
   return { result: 'ran', status: outcome?.status ?? 'accepted', executionName };
+}
+
+async function startStandard(stateMachineArn: string, name: string, input: unknown) {
+  await stepFunctions().send(
+    new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
+  );
 }

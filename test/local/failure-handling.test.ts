@@ -119,13 +119,13 @@ describe('failures outside the workflows', () => {
       3600,
     );
 
-    const queued = await stack.sweep();
-    const again = await stack.sweep();
+    const overlapping = await Promise.all([stack.sweep(), stack.sweep()]);
+    const later = await stack.sweep();
 
     const [job, ...others] = await takeJobs(stack);
     expect(others).toEqual([]);
-    expect(queued).toEqual([job?.jobId]);
-    expect(again).toEqual([]);
+    expect(overlapping.flat()).toEqual([job?.jobId]);
+    expect(later).toEqual([]);
     expect(job).toMatchObject({ kind: 'execution-ended', executionId, input });
     const record = await readCall('calls', executionId);
     expect(record?.outcome?.status).toBe('accepted');
@@ -169,5 +169,42 @@ describe('failures outside the workflows', () => {
       }),
     ]);
     expect(jobs[0]?.adminNotified).toEqual(['chat', 'email']);
+  });
+
+  it('starts a stopped SLA watch again on replay, leaving the support call’s answer as it is', async () => {
+    const answer = await postCall(
+      stack.apiUrl,
+      sampleCall({
+        conversation_context: {
+          customer_email: 'watch@initrode.example',
+          detected_intent: 'support',
+          conversation_summary: 'Since this morning every outbound call fails with error SIP 503.',
+        },
+      }),
+      { flow: 'support' },
+    );
+    expect(answer.body.status).toBe('completed');
+    const watchArn = `${process.env.SLA_WATCH_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:sla-${answer.body.execution_id}`;
+
+    await stepFunctions().send(new StopExecutionCommand({ executionArn: watchArn }));
+    const [job] = await eventually(async () => {
+      const taken = await takeJobs(stack);
+      return taken.length > 0 ? taken : undefined;
+    });
+    const replayed = await replayJob(job as ManualJob, {
+      ...replayTarget(),
+      stateMachines: { 'sla-watch': process.env.SLA_WATCH_STATE_MACHINE_ARN },
+    });
+
+    expect(job).toMatchObject({ kind: 'execution-ended', workflow: 'sla-watch' });
+    expect(replayed).toMatchObject({ result: 'started' });
+    const restarted = [...stack.stepFunctions.executions.values()].filter((execution) =>
+      execution.name.startsWith(`sla-${answer.body.execution_id}-replay-`),
+    );
+    expect(restarted.map((execution) => execution.status)).toEqual(['RUNNING']);
+    expect((await readCall('calls', String(answer.body.execution_id)))?.outcome?.status).toBe(
+      'completed',
+    );
+    for (const execution of restarted) execution.discard();
   });
 });
