@@ -12,6 +12,8 @@ export type MetricName =
   | 'CallsAnswered'
   /** From receiving a call to answering it, in milliseconds, by workflow. */
   | 'AnswerTime'
+  /** An attempt of an outside step: with StepRetries, the retry rate. */
+  | 'StepAttempts'
   /** An outside step ran again after a failed attempt. */
   | 'StepRetries'
   /** An outside step failed for good, after its last try or with an error not worth retrying. */

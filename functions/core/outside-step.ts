@@ -51,6 +51,7 @@ export async function onceForStep<T>(
 
   const attempt = await startAttempt(executionId, ref, previous);
   const dimensions = { Workflow: workflowOfStep(ref.name) };
+  countMetric('StepAttempts', dimensions);
   if (attempt.attempts > 1) countMetric('StepRetries', dimensions);
   if (attempt.notBefore && attempt.notBefore > Date.now()) {
     const waitMs = Math.min(attempt.notBefore - Date.now(), RETRY_AFTER_CAP_SECONDS * 1000);

@@ -50,6 +50,7 @@ describe('retries', () => {
     const [refused = 0, accepted = 0] = chatPosts().map((request) => Date.parse(request.at));
     expect(accepted - refused).toBeGreaterThanOrEqual(1950);
     expect(stack.metrics.total('StepRetries', { Workflow: 'lead' })).toBe(1);
+    expect(stack.metrics.total('StepAttempts', { Workflow: 'lead' })).toBeGreaterThan(5);
   });
 
   it('never retries a request the service refuses as it stands', async () => {
