@@ -44,7 +44,8 @@ async function lastResort(work: () => Promise<string>): Promise<string> {
 export async function handOver(request: HandOverRequest): Promise<ManualJob> {
   const { executionId, workflow, run } = request;
   const jobId = manualJobId(executionId, workflow, run);
-  const subStep = (name: string) => ({ name: `${workflow}.HandOver.${name}`, run });
+  // Once per run: a replay that fails again hands over again, as a job of its own.
+  const subStep = (name: string) => ({ name: `${workflow}.HandOver.${name}@${run}`, run });
   const failed = await failedSteps(executionId, workflow, run);
   const fallbacks = Object.entries(request.fallback ?? {});
 

@@ -4,14 +4,14 @@
  * a new execution name. Steps that completed before answer from the step ledger, so only what
  * failed is done again, and nothing twice.
  */
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../aws/step-functions';
 import { ANSWERING_WORKFLOWS, STATE_MACHINES } from '../catalog';
 import { runWorkflow } from '../intake/run-workflow';
 import { claimReplay, latestRunName, readCall, recordOutcome } from './call-records';
 import type { ManualJob } from './manual-queue';
 import { countMetric } from './metrics';
-import type { OutcomeStatus } from './outcome';
+import { handedOverOutcome, type OutcomeStatus } from './outcome';
 
 export interface ReplayTarget {
   callsTable: string;
@@ -53,6 +53,9 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
     countMetric('ManualJobsReplayed', { Workflow: job.workflow, Kind: job.kind });
     return { result: 'started', executionName };
   }
+  if (longRunning && (await latestRunIsGoing(stateMachineArn, job.executionId, target))) {
+    return { result: 'busy' };
+  }
   const claim = await claimReplay(
     target.callsTable,
     {
@@ -82,12 +85,34 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
     input: job.input,
     receivedAt: Date.now(),
     deadlineMs: Date.now() + (target.waitMs ?? 300_000),
+  }).catch(async (error: unknown) => {
+    // Not started: the call is with a person again, as it was before the replay.
+    await recordOutcome(target.callsTable, job.executionId, handedOverOutcome(job, job.receivedAt));
+    throw error;
   });
   // The run records its own outcome; one that died outside its catchers has not.
   const stored = (await readCall(target.callsTable, job.executionId))?.outcome;
   if (stored) return { result: 'ran', status: stored.status, executionName };
   if (outcome) await recordOutcome(target.callsTable, job.executionId, outcome);
   return { result: 'ran', status: outcome?.status ?? 'accepted', executionName };
+}
+
+/** Whether the call's latest run of a long-running workflow is still going (then: busy). */
+async function latestRunIsGoing(
+  stateMachineArn: string,
+  executionId: string,
+  target: ReplayTarget,
+): Promise<boolean> {
+  const call = await readCall(target.callsTable, executionId);
+  const name = latestRunName({ executionId, replays: call?.replays });
+  const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  try {
+    const { status } = await stepFunctions().send(new DescribeExecutionCommand({ executionArn }));
+    return status === 'RUNNING';
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ExecutionDoesNotExist') return false;
+    throw error;
+  }
 }
 
 async function startStandard(stateMachineArn: string, name: string, input: unknown) {

@@ -170,6 +170,17 @@ describe('failures outside the workflows', () => {
       }),
     ]);
     expect(jobs[0]?.adminNotified).toEqual(['chat', 'email']);
+
+    const replayed = await replayJob(jobs[0] as ManualJob, replayTarget());
+    const again = await replayJob(jobs[0] as ManualJob, replayTarget());
+    expect(replayed).toEqual({
+      result: 'started',
+      executionName: `${answer.body.execution_id}-replay-1`,
+    });
+    expect(again).toEqual({ result: 'busy' });
+    for (const execution of stack.stepFunctions.executions.values()) {
+      if (execution.name === `${answer.body.execution_id}-replay-1`) execution.discard();
+    }
   });
 
   it('starts a stopped SLA watch again on replay, leaving the support call’s answer as it is', async () => {
@@ -207,5 +218,46 @@ describe('failures outside the workflows', () => {
       'completed',
     );
     for (const execution of restarted) execution.discard();
+  });
+
+  it('queues a new job when a replay fails again, and tells the admin again', async () => {
+    stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
+    const answer = await postCall(stack.apiUrl, call('still-down@initrode.example'));
+    const [first] = await takeJobs(stack);
+    stack.ses.reset();
+
+    const replayed = await replayJob(first as ManualJob, replayTarget());
+
+    expect(answer.body.status).toBe('accepted');
+    expect(replayed).toMatchObject({ result: 'ran', status: 'accepted' });
+    const [second, ...others] = await takeJobs(stack);
+    expect(others).toEqual([]);
+    expect(second).toMatchObject({
+      kind: 'failed-run',
+      run: `${answer.body.execution_id}-replay-1`,
+      failedSteps: [{ step: 'lead.CheckCrmForDuplicate', attempts: 4 }],
+    });
+    expect(second?.jobId).not.toBe(first?.jobId);
+    expect(stack.ses.messages().map((message) => message.subject)).toContain(
+      `[Manual processing] The workflow failed (lead, ${answer.body.execution_id})`,
+    );
+  });
+
+  it('leaves a call with a person when its replay cannot even start', async () => {
+    stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
+    const answer = await postCall(stack.apiUrl, call('no-replay@initrode.example'));
+    const [job] = await takeJobs(stack);
+
+    const replay = replayJob(job as ManualJob, {
+      ...replayTarget(),
+      stateMachines: { lead: `${process.env.LEAD_STATE_MACHINE_ARN}-gone` },
+    });
+
+    await expect(replay).rejects.toThrow(/State Machine Does Not Exist/);
+    const record = await readCall('calls', String(answer.body.execution_id));
+    expect(record?.outcome?.status).toBe('accepted');
+    expect(record?.outcome?.results).toEqual({
+      manual_processing: { job_id: job?.jobId, reason: 'failed-run' },
+    });
   });
 });
