@@ -44,15 +44,17 @@ async function lastResort(work: () => Promise<string>): Promise<string> {
 export async function handOver(request: HandOverRequest): Promise<ManualJob> {
   const { executionId, workflow, run } = request;
   const jobId = manualJobId(executionId, workflow, run);
-  // Once per run: a replay that fails again hands over again, as a job of its own.
+  // The notice and the job once per run: a replay that fails again is a job of its own. The
+  // fallback once per call: the team already has the call from the first time.
   const subStep = (name: string) => ({ name: `${workflow}.HandOver.${name}@${run}`, run });
+  const fallbackStep = (name: string) => ({ name: `${workflow}.HandOver.${name}`, run });
   const failed = await failedSteps(executionId, workflow, run);
   const fallbacks = Object.entries(request.fallback ?? {});
 
   const [fallbackResults, adminNotified] = await Promise.all([
     Promise.all(
       fallbacks.map(async ([what, call]) => {
-        const result = await lastResort(() => onceForStep(executionId, subStep(what), call));
+        const result = await lastResort(() => onceForStep(executionId, fallbackStep(what), call));
         return [what, result] as const;
       }),
     ),
