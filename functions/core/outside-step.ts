@@ -3,9 +3,11 @@
  * before answers what it answered then, a retry waits out a 429's Retry-After (up to the retry
  * policy's cap), and each attempt is counted for the retry metrics and the manual queue.
  */
+import type { Contact } from './call';
 import { RateLimitedError } from './errors';
 import { logger } from './logger';
 import { countMetric } from './metrics';
+import { rememberPersonalData } from './redaction';
 import { isRetryable, RETRY_AFTER_CAP_SECONDS, RETRY_POLICY } from './retry-policy';
 import {
   completeStep,
@@ -87,6 +89,8 @@ export function outsideStep<I, O, C = unknown>(
 ): (input: I & OutsideStepInput, context?: C) => Promise<O> {
   return (input, context) => {
     const { step, executionId } = input;
+    const { contact } = (input as { call?: { contact?: Contact } }).call ?? {};
+    if (contact) rememberPersonalData([contact.name, contact.email, contact.phone]);
     if (!step) return task(input, context);
     if (!executionId) {
       throw new TypeError(`Step ${step.name} was given no executionId; the ASL must pass one`);

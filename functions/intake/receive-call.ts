@@ -8,6 +8,7 @@ import type { IntakeConfig } from '../core/config';
 import { ValidationError } from '../core/errors';
 import { logger } from '../core/logger';
 import { countMetric, recordMetric } from '../core/metrics';
+import { rememberPersonalData } from '../core/redaction';
 import { verifyBearer, verifySignature } from './authenticate';
 import { type CallResponse, callerLanguage, callResponse } from './call-response';
 import { deliveryKey, executionIdFor } from './delivery-key';
@@ -53,6 +54,7 @@ export async function receiveCall(
   });
   if (!parsed.ok) throw new ValidationError(parsed.errors);
   const { call } = parsed;
+  rememberPersonalData([call.contact.name, call.contact.email, call.contact.phone]);
   const workflow = workflowFor(flowId, call.intent);
   const stateMachineArn = stateMachineFor(workflow, config);
 
@@ -66,6 +68,8 @@ export async function receiveCall(
   const executionId = executionIdFor(key);
   const language = callerLanguage(call.language, headers['accept-language']);
   const log = logger.createChild({ persistentKeys: { executionId, workflow } });
+  // The whole call for debugging; the logger redacts the caller's personal data from it.
+  log.debug('Call validated', { call });
 
   const { outcome, receivedAt } = await runOnce({
     table: config.callsTable,
