@@ -4,6 +4,7 @@
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../aws/step-functions';
+import { recordAudit } from '../core/audit-trail';
 import { logger } from '../core/logger';
 import type { ApprovalLinkConfig } from './approval-config';
 import { checkLink, readLink } from './approval-link';
@@ -107,6 +108,11 @@ export async function submitDecision(
   }
 
   log.info('Approval decided', { decision: decision.decision, role: decision.role });
+  await recordAudit(opened.approval.executionId, {
+    actor: `approver:${decision.role}`,
+    action: 'approval.decided',
+    detail: { decision: decision.decision, approvalId: opened.approval.approvalId },
+  });
   try {
     await stepFunctions().send(
       new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(decision) }),

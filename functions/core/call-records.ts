@@ -13,6 +13,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { dynamoDb } from '../aws/dynamodb';
+import { recordAudit } from './audit-trail';
 import type { WorkflowOutcome } from './outcome';
 
 export interface CallRecord {
@@ -137,6 +138,11 @@ export async function recordOutcome(
           : { ConditionExpression: 'attribute_not_exists(outcome) AND receivedAt = :receivedAt' }),
       }),
     );
+    await recordAudit(executionId, {
+      actor: 'system',
+      action: 'execution.finished',
+      detail: { status: outcome.status, workflow: outcome.workflowId },
+    });
     return true;
   } catch (error) {
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;

@@ -4,6 +4,7 @@
  * Each of these happens once per run, however often the Task that hands over is retried.
  */
 import { chat, mailer } from '../lead/connections';
+import { recordAudit } from './audit-trail';
 import { logger } from './logger';
 import {
   MANUAL_JOB_KINDS,
@@ -80,6 +81,11 @@ export async function handOver(request: HandOverRequest): Promise<ManualJob> {
   await onceForStep(executionId, subStep('queue'), async () => {
     const queued = await queueManualJob(manualQueueUrl(), job);
     countMetric('ManualJobsQueued', { Workflow: workflow, Kind: request.kind });
+    await recordAudit(executionId, {
+      actor: 'system',
+      action: 'job.queued',
+      detail: { jobId, kind: request.kind, failedSteps: failed.length },
+    });
     return queued;
   });
   logger.warn('Job handed to the manual processing queue', {

@@ -3,6 +3,7 @@
  * before answers what it answered then, a retry waits out a 429's Retry-After (up to the retry
  * policy's cap), and each attempt is counted for the retry metrics and the manual queue.
  */
+import { recordAudit } from './audit-trail';
 import type { Contact } from './call';
 import { RateLimitedError } from './errors';
 import { logger } from './logger';
@@ -33,6 +34,8 @@ export function retryAfterDeadline(error: unknown, now = Date.now()): number | u
     return undefined;
   return now + Math.min(error.retryAfterSeconds, RETRY_AFTER_CAP_SECONDS) * 1000;
 }
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -74,12 +77,28 @@ export async function onceForStep<T>(
       final,
       error: describe(error),
     });
-    await failAttempt(executionId, ref.name, describe(error), retryAfterDeadline(error)).catch(
-      (ledgerError: unknown) => logger.error('Step failure not recorded', { ledgerError }),
-    );
+    await Promise.all([
+      failAttempt(executionId, ref.name, describe(error), retryAfterDeadline(error)).catch(
+        (ledgerError: unknown) => logger.error('Step failure not recorded', { ledgerError }),
+      ),
+      final
+        ? recordAudit(executionId, {
+            actor: 'system',
+            action: 'step.failed',
+            detail: { step: ref.name, attempts: attempt.attempts, error: errorName(error) },
+          })
+        : undefined,
+    ]);
     throw error;
   }
-  await completeStep(executionId, ref.name, result);
+  await Promise.all([
+    completeStep(executionId, ref.name, result),
+    recordAudit(executionId, {
+      actor: 'system',
+      action: 'step.completed',
+      detail: { step: ref.name, attempts: attempt.attempts },
+    }),
+  ]);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client
 import { stepFunctions } from '../aws/step-functions';
 import { ANSWERING_WORKFLOWS, STATE_MACHINES } from '../catalog';
 import { runWorkflow } from '../intake/run-workflow';
+import { recordAudit } from './audit-trail';
 import { claimReplay, latestRunName, readCall, recordOutcome } from './call-records';
 import type { ManualJob } from './manual-queue';
 import { countMetric } from './metrics';
@@ -21,6 +22,8 @@ export interface ReplayTarget {
   ttlSeconds: number;
   /** How long to wait for a synchronous (Express) run; 5 minutes, Express's limit, by default. */
   waitMs?: number;
+  /** Who replays, for the audit trail (`operator:<name>`); `operator` when not known. */
+  actor?: string;
 }
 
 export type ReplayResult =
@@ -71,6 +74,11 @@ export async function replayJob(job: ManualJob, target: ReplayTarget): Promise<R
   }
   const executionName = latestRunName({ executionId: job.executionId, replays: claim.replay });
   countMetric('ManualJobsReplayed', { Workflow: job.workflow, Kind: job.kind });
+  await recordAudit(job.executionId, {
+    actor: target.actor ?? 'operator',
+    action: 'job.replayed',
+    detail: { jobId: job.jobId, run: executionName },
+  });
 
   if (longRunning) {
     await startStandard(stateMachineArn, executionName, job.input);

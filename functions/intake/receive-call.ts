@@ -3,6 +3,7 @@
  * call record so that a repeat never runs twice, run the workflow within the time budget, answer.
  */
 import type { CountryCode } from 'libphonenumber-js';
+import { recordAudit, refusalsTrail } from '../core/audit-trail';
 import { readCall } from '../core/call-records';
 import type { IntakeConfig } from '../core/config';
 import { ValidationError } from '../core/errors';
@@ -52,7 +53,14 @@ export async function receiveCall(
     flowId,
     defaultRegion: config.defaultPhoneRegion as CountryCode,
   });
-  if (!parsed.ok) throw new ValidationError(parsed.errors);
+  if (!parsed.ok) {
+    await recordAudit(refusalsTrail(), {
+      actor: 'caller',
+      action: 'call.refused',
+      detail: { flow: flowId, fields: parsed.errors.map((error) => error.field).join(',') },
+    });
+    throw new ValidationError(parsed.errors);
+  }
   const { call } = parsed;
   rememberPersonalData([call.contact.name, call.contact.email, call.contact.phone]);
   const workflow = workflowFor(flowId, call.intent);

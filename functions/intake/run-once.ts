@@ -3,6 +3,7 @@
  * the first delivery claims the call record and runs; the others wait for its outcome.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { recordAudit } from '../core/audit-trail';
 import {
   awaitOutcome,
   claimCall,
@@ -67,10 +68,17 @@ export async function runOnce(
   }
 
   log.info('Call accepted, starting workflow');
-  const outcome = await runWorkflow(run).catch(async (error: unknown) => {
-    log.error('Workflow could not be started', { error });
-    return queueUnstartedCall(run, error);
-  });
+  const [outcome] = await Promise.all([
+    runWorkflow(run).catch(async (error: unknown) => {
+      log.error('Workflow could not be started', { error });
+      return queueUnstartedCall(run, error);
+    }),
+    recordAudit(
+      executionId,
+      { actor: 'caller', action: 'call.accepted', detail: { workflow: run.workflow } },
+      { actor: 'system', action: 'execution.started', detail: { run: executionId } },
+    ),
+  ]);
   if (!outcome) log.info('Time budget ran out, the workflow goes on');
   if (outcome?.status !== 'failed') return { outcome, receivedAt: run.receivedAt };
 
@@ -112,6 +120,11 @@ async function queueUnstartedCall(run: OnceRun, cause: unknown): Promise<Workflo
     });
   }
   countMetric('ManualJobsQueued', { Workflow: workflow, Kind: job.kind });
+  await recordAudit(executionId, {
+    actor: 'system',
+    action: 'job.queued',
+    detail: { jobId: job.jobId, kind: job.kind },
+  });
   log.warn('Call handed to the manual processing queue', { jobId: job.jobId });
   const outcome = handedOverOutcome(job, run.receivedAt);
   await recordOutcome(table, executionId, outcome);
