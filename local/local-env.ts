@@ -81,7 +81,6 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SNS: endpoints.sns,
     AWS_ENDPOINT_URL_SQS: endpoints.sqs,
-    SQS_WIRE_PROTOCOL: 'query',
     CALLS_TABLE: 'calls',
     APPROVALS_TABLE: 'approvals',
     APPROVAL_BASE_URL: endpoints.api,

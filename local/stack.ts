@@ -52,7 +52,7 @@ if (!promiseStatics.withResolvers) {
 export { PROJECT_ROOT };
 
 /** The folders the stack writes below its data folder. */
-export const STACK_DATA_FOLDERS = ['dynamodb', 'outbox'] as const;
+export const STACK_DATA_FOLDERS = ['dynamodb', 'outbox', 'sqs'] as const;
 
 export interface LocalStackOptions {
   /** Folder for data kept across restarts; in memory when absent. */
@@ -122,7 +122,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const server of [ses, sns, hubspot, slack, enrichment]) closers.push(() => server.close());
     const workflows = await startWorkflows(near(6), timeScale);
     closers.push(workflows.close);
-    const sqs = await startSqs(near(7));
+    const sqs = await startSqs(
+      near(7),
+      options.dataDir ? join(options.dataDir, STACK_DATA_FOLDERS[2]) : undefined,
+    );
     closers.push(sqs.close);
     const jira = await startJiraStandin({
       email: SUPPORT_SECRETS.jiraEmail,

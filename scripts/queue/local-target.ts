@@ -47,7 +47,6 @@ export async function localTarget(
       AWS_ENDPOINT_URL_DYNAMODB: info.endpoints.dynamodb,
       AWS_ENDPOINT_URL_SQS: info.endpoints.sqs,
       AWS_ENDPOINT_URL_SFN: info.endpoints.stepFunctions,
-      SQS_WIRE_PROTOCOL: 'query',
     },
     local: { infoPath },
   };

@@ -1,6 +1,5 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { approvalIdFor, approvalUrl } from '../../functions/approval/approval-link';
 import { resetConfig } from '../../functions/core/config';
@@ -231,7 +230,6 @@ describe('a high-value lead', () => {
       endpoint: stack.sqs.url,
       region: 'eu-central-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      protocol: AwsQueryProtocol as never,
     });
     const { Messages } = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: stack.sqs.queueUrls.manual, MaxNumberOfMessages: 10 }),

@@ -201,7 +201,6 @@ describe('the local stack as the target', () => {
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:3009',
       AWS_ENDPOINT_URL_SQS: 'http://localhost:3007',
       AWS_ENDPOINT_URL_SFN: 'http://127.0.0.1:3006',
-      SQS_WIRE_PROTOCOL: 'query',
     });
   });
 
