@@ -16,6 +16,7 @@ import {
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
+  type SQSClient,
   TooManyEntriesInBatchRequest,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,9 +32,9 @@ beforeAll(async () => {
 afterAll(() => sqs.stop());
 
 /** What the SDK throws for a request, as a caller catches it. */
-async function failure(command: Parameters<SqsFixture['client']['send']>[0]) {
+async function failure(request: (client: SQSClient) => Promise<unknown>) {
   try {
-    await sqs.client.send(command);
+    await request(sqs.client);
   } catch (error) {
     return error as Error & { $metadata: { httpStatusCode?: number } };
   }
@@ -42,13 +43,17 @@ async function failure(command: Parameters<SqsFixture['client']['send']>[0]) {
 
 describe('the local SQS endpoint refuses as SQS does', () => {
   it('raises QueueDoesNotExist for a queue URL or name it does not know', async () => {
-    const byUrl = await failure(
-      new SendMessageCommand({
-        QueueUrl: `${sqs.endpoint.url}/000000000000/missing`,
-        MessageBody: 'job',
-      }),
+    const byUrl = await failure((client) =>
+      client.send(
+        new SendMessageCommand({
+          QueueUrl: `${sqs.endpoint.url}/000000000000/missing`,
+          MessageBody: 'job',
+        }),
+      ),
     );
-    const byName = await failure(new GetQueueUrlCommand({ QueueName: 'missing' }));
+    const byName = await failure((client) =>
+      client.send(new GetQueueUrlCommand({ QueueName: 'missing' })),
+    );
 
     expect(byUrl).toBeInstanceOf(QueueDoesNotExist);
     expect(byUrl.message).toBe('The specified queue does not exist.');
@@ -57,8 +62,8 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   });
 
   it('raises ReceiptHandleIsInvalid for a handle it never gave out', async () => {
-    const error = await failure(
-      new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: 'made-up' }),
+    const error = await failure((client) =>
+      client.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: 'made-up' })),
     );
 
     expect(error).toBeInstanceOf(ReceiptHandleIsInvalid);
@@ -66,8 +71,8 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   });
 
   it('names a receive of more than ten messages InvalidParameterValue, with the range', async () => {
-    const error = await failure(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 11 }),
+    const error = await failure((client) =>
+      client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 11 })),
     );
 
     expect(error.name).toBe('InvalidParameterValue');
@@ -77,8 +82,8 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   });
 
   it('names a request without its queue URL MissingParameter', async () => {
-    const error = await failure(
-      new ReceiveMessageCommand({ QueueUrl: undefined as unknown as string }),
+    const error = await failure((client) =>
+      client.send(new ReceiveMessageCommand({ QueueUrl: undefined as unknown as string })),
     );
 
     expect(error.name).toBe('MissingParameter');
@@ -86,8 +91,10 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   });
 
   it('refuses a queue of a known name with other settings', async () => {
-    const error = await failure(
-      new CreateQueueCommand({ QueueName: 'errors', Attributes: { VisibilityTimeout: '60' } }),
+    const error = await failure((client) =>
+      client.send(
+        new CreateQueueCommand({ QueueName: 'errors', Attributes: { VisibilityTimeout: '60' } }),
+      ),
     );
 
     expect(error).toBeInstanceOf(QueueNameExists);
@@ -100,12 +107,14 @@ describe('the local SQS endpoint refuses as SQS does', () => {
       new ReceiveMessageCommand({ QueueUrl: queueUrl, VisibilityTimeout: 0 }),
     );
 
-    const error = await failure(
-      new ChangeMessageVisibilityCommand({
-        QueueUrl: queueUrl,
-        ReceiptHandle: Messages[0]?.ReceiptHandle,
-        VisibilityTimeout: 30,
-      }),
+    const error = await failure((client) =>
+      client.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: queueUrl,
+          ReceiptHandle: Messages[0]?.ReceiptHandle,
+          VisibilityTimeout: 30,
+        }),
+      ),
     );
 
     expect(error).toBeInstanceOf(MessageNotInflight);
@@ -114,21 +123,27 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   it('refuses empty, oversized and ambiguous batches as a whole', async () => {
     const entries = (ids: string[]) => ids.map((Id) => ({ Id, MessageBody: 'job' }));
 
-    const empty = await failure(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [] }));
-    const eleven = await failure(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: entries(Array.from({ length: 11 }, (_, n) => `m${n}`)),
-      }),
+    const empty = await failure((client) =>
+      client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: [] })),
     );
-    const twice = await failure(
-      new DeleteMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: [
-          { Id: 'same', ReceiptHandle: 'a' },
-          { Id: 'same', ReceiptHandle: 'b' },
-        ],
-      }),
+    const eleven = await failure((client) =>
+      client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: entries(Array.from({ length: 11 }, (_, n) => `m${n}`)),
+        }),
+      ),
+    );
+    const twice = await failure((client) =>
+      client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: [
+            { Id: 'same', ReceiptHandle: 'a' },
+            { Id: 'same', ReceiptHandle: 'b' },
+          ],
+        }),
+      ),
     );
 
     expect(empty).toBeInstanceOf(EmptyBatchRequest);
@@ -137,14 +152,16 @@ describe('the local SQS endpoint refuses as SQS does', () => {
   });
 
   it('refuses an unknown queue attribute and a body with characters SQS does not take', async () => {
-    const attribute = await failure(
-      new GetQueueAttributesCommand({
-        QueueUrl: queueUrl,
-        AttributeNames: ['Colour' as 'All'],
-      }),
+    const attribute = await failure((client) =>
+      client.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ['Colour' as 'All'],
+        }),
+      ),
     );
-    const body = await failure(
-      new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'bell \u0007' }),
+    const body = await failure((client) =>
+      client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'bell \u0007' })),
     );
 
     expect(attribute).toBeInstanceOf(InvalidAttributeName);

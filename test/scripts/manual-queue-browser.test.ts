@@ -1,14 +1,14 @@
-import { PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { type Message, PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sqs } from '../../functions/aws/sqs';
 import { type ManualJob, queueManualJob } from '../../functions/core/manual-queue';
+import { QUEUES } from '../../local/sqs';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import {
   ManualQueueBrowser,
   SharedReceiptHandleError,
   type SqsSender,
 } from '../../scripts/queue/manual-queue-browser';
-import { FakeSqs } from './fake-sqs';
 
 /** A job as the hand-over queues it, the n-th of a run of jobs queued a second apart. */
 function sampleJob(n: number): ManualJob {
@@ -35,6 +35,8 @@ function sampleJob(n: number): ManualJob {
   };
 }
 
+type Send = (...args: unknown[]) => Promise<unknown>;
+
 /** Counts the receives a browse makes. */
 function counting(client: SqsSender): { client: SqsSender; receives: () => number } {
   let receives = 0;
@@ -42,14 +44,26 @@ function counting(client: SqsSender): { client: SqsSender; receives: () => numbe
     client: {
       send: ((command: { constructor: { name: string } }, options?: unknown) => {
         if (command.constructor.name === 'ReceiveMessageCommand') receives += 1;
-        return (client.send as (...args: unknown[]) => Promise<unknown>)(command, options);
+        return (client.send as Send)(command, options);
       }) as SqsSender['send'],
     },
     receives: () => receives,
   };
 }
 
-describe('browsing the local stack queue (sqslite)', () => {
+/** A faulty queue's answers: every message of a receive with the first one's receipt handle. */
+function sharingHandles(client: SqsSender): SqsSender {
+  return {
+    send: (async (command: { constructor: { name: string } }, options?: unknown) => {
+      const output = (await (client.send as Send)(command, options)) as { Messages?: Message[] };
+      if (command.constructor.name !== 'ReceiveMessageCommand' || !output.Messages) return output;
+      const shared = output.Messages[0]?.ReceiptHandle;
+      return { ...output, Messages: output.Messages.map((m) => ({ ...m, ReceiptHandle: shared })) };
+    }) as SqsSender['send'],
+  };
+}
+
+describe('browsing the manual queue of the local stack', () => {
   let stack: LocalStack;
   let queueUrl: string;
 
@@ -60,6 +74,18 @@ describe('browsing the local stack queue (sqslite)', () => {
   afterAll(() => stack.stop());
   // Purged rather than read empty: a browsed message is in flight, out of a reader's reach.
   beforeEach(() => sqs().send(new PurgeQueueCommand({ QueueUrl: queueUrl })));
+
+  const messages = () => stack.sqs.messages(QUEUES.manual);
+  const jobIds = (list: Array<{ body: string }>) =>
+    list.map((message) => (JSON.parse(message.body) as ManualJob).jobId);
+
+  async function queueWith(count: number): Promise<string[]> {
+    const messageIds: string[] = [];
+    for (let n = 0; n < count; n += 1) {
+      messageIds.push((await queueManualJob(queueUrl, sampleJob(n))).messageId);
+    }
+    return messageIds;
+  }
 
   it('receives more than ten jobs in batches of ten and lists each once, oldest first', async () => {
     const jobs = Array.from({ length: 25 }, (_, n) => sampleJob(n));
@@ -98,23 +124,13 @@ describe('browsing the local stack queue (sqslite)', () => {
       { id: MessageId, job: undefined, copies: [expect.objectContaining({ body: 'not a job' })] },
     ]);
   });
-});
-
-describe('browsing a queue with SQS receive rules', () => {
-  const queueUrl = 'https://sqs.eu-central-1.amazonaws.com/123456789012/manual-processing';
-
-  function queueWith(count: number, options?: { sharedHandles?: boolean }) {
-    const fake = new FakeSqs(options);
-    for (let n = 0; n < count; n += 1) fake.add(JSON.stringify(sampleJob(n)));
-    return fake;
-  }
 
   it('gives every job back, so that the next browse sees them all again', async () => {
-    const fake = queueWith(12);
-    const browser = new ManualQueueBrowser(fake.client, queueUrl, { waitSeconds: 0 });
+    await queueWith(12);
+    const browser = new ManualQueueBrowser(sqs(), queueUrl, { waitSeconds: 0 });
 
     const first = await browser.browse();
-    const hiddenMeanwhile = fake.visibleBodies().length;
+    const hiddenMeanwhile = messages().filter((message) => message.visible).length;
     const failed = await browser.release(first);
     const second = await browser.browse();
 
@@ -125,39 +141,35 @@ describe('browsing a queue with SQS receive rules', () => {
   });
 
   it('keeps a held job hidden while the others are back, and deletes it', async () => {
-    const fake = queueWith(3);
-    const browser = new ManualQueueBrowser(fake.client, queueUrl, { waitSeconds: 0 });
+    await queueWith(3);
+    const browser = new ManualQueueBrowser(sqs(), queueUrl, { waitSeconds: 0 });
     const [held, ...others] = await browser.browse();
     if (!held) throw new Error('no job');
 
     await browser.hold([held], 300);
     await browser.release(others);
-    const whileHeld = await new ManualQueueBrowser(fake.client, queueUrl, {
-      waitSeconds: 0,
-    }).browse();
+    const whileHeld = await new ManualQueueBrowser(sqs(), queueUrl, { waitSeconds: 0 }).browse();
     await browser.remove(held);
 
     expect(whileHeld.map((queued) => queued.id)).toEqual(others.map((queued) => queued.id));
-    expect(fake.messages.map((message) => JSON.parse(message.body).jobId)).toEqual(
-      others.map((queued) => queued.id),
-    );
+    expect(jobIds(messages())).toEqual(others.map((queued) => queued.id));
   });
 
   it('lists a message handed out twice once, and deletes it with its latest receipt', async () => {
-    const fake = queueWith(2);
-    fake.deliverTwice.add(fake.messages[0]?.messageId ?? '');
-    const browser = new ManualQueueBrowser(fake.client, queueUrl, { waitSeconds: 0 });
+    const [twice] = await queueWith(2);
+    stack.sqs.deliverTwice(QUEUES.manual, twice ?? '');
+    const browser = new ManualQueueBrowser(sqs(), queueUrl, { waitSeconds: 0 });
 
     const found = await browser.browse();
     await browser.remove(found[0] ?? { id: '', job: undefined, copies: [] });
 
     expect(found.map((queued) => queued.copies.length)).toEqual([1, 1]);
-    expect(fake.messages).toHaveLength(1);
+    expect(jobIds(messages())).toEqual([sampleJob(1).jobId]);
   });
 
   it('ends a browse when the queue hands out only messages it has seen', async () => {
-    const fake = queueWith(4);
-    const browser = new ManualQueueBrowser(fake.client, queueUrl, {
+    await queueWith(4);
+    const browser = new ManualQueueBrowser(sqs(), queueUrl, {
       waitSeconds: 0,
       holdSeconds: 0,
     });
@@ -168,13 +180,13 @@ describe('browsing a queue with SQS receive rules', () => {
   });
 
   it('refuses to delete a job whose receipt handle came with other messages too', async () => {
-    const fake = queueWith(3, { sharedHandles: true });
-    const browser = new ManualQueueBrowser(fake.client, queueUrl, { waitSeconds: 0 });
+    await queueWith(3);
+    const browser = new ManualQueueBrowser(sharingHandles(sqs()), queueUrl, { waitSeconds: 0 });
     const [first] = await browser.browse();
 
     await expect(browser.remove(first ?? { id: '', job: undefined, copies: [] })).rejects.toThrow(
       SharedReceiptHandleError,
     );
-    expect(fake.messages).toHaveLength(3);
+    expect(messages()).toHaveLength(3);
   });
 });

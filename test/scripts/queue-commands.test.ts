@@ -1,25 +1,23 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ManualJob } from '../../functions/core/manual-queue';
+import { type ManualJob, queueManualJob } from '../../functions/core/manual-queue';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { FakeSqs } from './fake-sqs';
+import { eventually } from '../helpers/calls';
 import {
   capturedIo,
   contactCreations,
   describedStack,
-  drainLocalQueue,
   executionStatus,
   failedLeadCall,
+  manualQueueMessages,
+  purgeManualQueue,
   queueCommand,
+  visibleJobIds,
 } from './queue-fixtures';
 
-/**
- * Real jobs, handed over by the local stack's lead workflow, in a queue that keeps SQS's
- * receive rules: the local emulator never shows a received message again (see fake-sqs.ts).
- */
+/** Real jobs, handed over by the local stack's lead workflow to its manual queue. */
 let stack: LocalStack;
 let dataDir: string;
-let queue: FakeSqs;
 
 beforeAll(async () => {
   stack = await startLocalStack({ timeScale: 0.001, env: { CONNECTOR_TIMEOUT_MS: '300' } });
@@ -31,24 +29,28 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   for (const standin of [stack.hubspot, stack.slack, stack.ses]) standin.reset();
-  await drainLocalQueue(stack);
-  queue = new FakeSqs();
+  await purgeManualQueue(stack);
 });
 
-/** Calls that fail for good, their jobs moved from the local stack's queue into `queue`. */
+/** Calls that fail for good, once their jobs are in the queue. */
 async function queuedFailures(...emails: string[]) {
-  const calls = [];
+  const calls: Array<Awaited<ReturnType<typeof failedLeadCall>>> = [];
   for (const email of emails) calls.push(await failedLeadCall(stack, email));
-  for (const job of await drainLocalQueue(stack)) queue.add(JSON.stringify(job));
+  await eventually(async () => {
+    const queued = new Set(visibleJobIds(stack));
+    return calls.every((call) => queued.has(call.jobId)) ? true : undefined;
+  });
   return calls;
 }
 
-const run = (args: string[], captured = capturedIo()) =>
-  queueCommand(args, dataDir, { sqsClient: queue.client, captured });
+const run = (args: string[], captured = capturedIo()) => queueCommand(args, dataDir, { captured });
 
-const queuedIds = () => queue.visibleBodies().map((body) => (JSON.parse(body) as ManualJob).jobId);
+const queuedIds = () => visibleJobIds(stack);
 
-const jobAt = (index: number) => JSON.parse(queue.messages[index]?.body ?? '{}') as ManualJob;
+const jobAt = (index: number) =>
+  JSON.parse(manualQueueMessages(stack)[index]?.body ?? '{}') as ManualJob;
+
+const queueJob = (job: ManualJob) => queueManualJob(stack.sqs.queueUrls.manual, job);
 
 /** When a job queued `seconds` after `job` was queued. */
 const queuedAfter = (job: ManualJob, seconds: number) =>
@@ -87,7 +89,7 @@ describe('npm run queue -- list', () => {
 describe('npm run queue -- show', () => {
   it('prints one job in full, found by its job id or its message id', async () => {
     const [call] = await queuedFailures('show@initrode.example');
-    const messageId = queue.messages[0]?.messageId ?? '';
+    const messageId = manualQueueMessages(stack)[0]?.messageId ?? '';
 
     const byJob = await run(['show', call?.jobId ?? '']);
     const byMessage = await run(['show', messageId]);
@@ -137,14 +139,14 @@ describe('npm run queue -- replay', () => {
       `${call?.jobId} (lead, ${call?.executionId}) ran: completed.\nDeleted it from the queue.\n`,
     );
     expect(await executionStatus(stack, call?.executionId ?? '')).toBe('completed');
-    expect(queue.messages).toHaveLength(0);
+    expect(manualQueueMessages(stack)).toHaveLength(0);
     expect(contactCreations(stack)).toHaveLength(1);
   });
 
   it('takes a second job of a call that a replay completed off the queue as already completed', async () => {
     const [call] = await queuedFailures('twice@initrode.example');
     const swept = { ...jobAt(0), jobId: 'job_swept', kind: 'execution-ended' as const };
-    queue.add(JSON.stringify({ ...swept, queuedAt: queuedAfter(jobAt(0), 1) }));
+    await queueJob({ ...swept, queuedAt: queuedAfter(jobAt(0), 1) });
     await run(['replay', call?.jobId ?? '']);
 
     const { code, out } = await run(['replay', 'job_swept']);
@@ -154,15 +156,15 @@ describe('npm run queue -- replay', () => {
       `job_swept (lead, ${call?.executionId}) already completed: nothing to do.\n` +
         'Deleted it from the queue.\n',
     );
-    expect(queue.messages).toHaveLength(0);
+    expect(manualQueueMessages(stack)).toHaveLength(0);
     expect(contactCreations(stack)).toHaveLength(1);
   });
 
   it('leaves a job it cannot replay in the queue, says why, and exits 1', async () => {
     const [call] = await queuedFailures('unknown-flow@initrode.example');
     const job = jobAt(0);
-    queue.messages.splice(0, 1);
-    queue.add(JSON.stringify({ ...job, workflow: 'retired' }));
+    await purgeManualQueue(stack);
+    await queueJob({ ...job, workflow: 'retired' });
 
     const { code, out } = await run(['replay', call?.jobId ?? '']);
 
@@ -177,9 +179,9 @@ describe('npm run queue -- replay', () => {
     // Two more jobs, queued after those: another of the first call's, and one of a retired flow.
     const latest = jobAt(1);
     const swept = { ...jobAt(0), jobId: 'job_swept', kind: 'execution-ended' as const };
-    queue.add(JSON.stringify({ ...swept, queuedAt: queuedAfter(latest, 1) }));
+    await queueJob({ ...swept, queuedAt: queuedAfter(latest, 1) });
     const retired = { ...latest, jobId: 'job_retired', workflow: 'retired' };
-    queue.add(JSON.stringify({ ...retired, queuedAt: queuedAfter(latest, 2) }));
+    await queueJob({ ...retired, queuedAt: queuedAfter(latest, 2) });
 
     const { code, out, err } = await run(['replay', '--all']);
 
@@ -210,11 +212,12 @@ describe('npm run queue -- discard', () => {
     expect(code).toBe(0);
     expect(out).toContain(`Job ${call?.jobId}\n`);
     expect(out).toContain(`\nDiscarded ${call?.jobId} (lead, ${call?.executionId}).\n`);
-    expect(queue.messages).toHaveLength(0);
+    expect(manualQueueMessages(stack)).toHaveLength(0);
   });
 
   it('refuses without --yes when nobody at a terminal can confirm, touching nothing', async () => {
     const [call] = await queuedFailures('no-yes@initrode.example');
+    stack.sqs.reset();
 
     const { code, err } = await run(['discard', call?.jobId ?? '']);
 
@@ -222,7 +225,8 @@ describe('npm run queue -- discard', () => {
     expect(err).toContain(
       `Not discarding ${call?.jobId}: standard input is not a terminal, so nobody can confirm; pass --yes.`,
     );
-    expect(queue.calls.filter((name) => name !== 'GetQueueAttributesCommand')).toEqual([]);
+    const targets = stack.sqs.requests().map((request) => request.headers['x-amz-target']);
+    expect(targets.filter((target) => target !== 'AmazonSQS.GetQueueAttributes')).toEqual([]);
     expect(queuedIds()).toEqual([call?.jobId]);
   });
 
@@ -242,6 +246,6 @@ describe('npm run queue -- discard', () => {
     expect(kept.out).toContain(`Discard ${id} for good? [y/N] \nKept ${id} in the queue.\n`);
     expect(keptIds).toEqual([id]);
     expect(discarded.code).toBe(0);
-    expect(queue.messages).toHaveLength(0);
+    expect(manualQueueMessages(stack)).toHaveLength(0);
   });
 });

@@ -2,9 +2,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { sqs } from '../../functions/aws/sqs';
 import type { ManualJob } from '../../functions/core/manual-queue';
+import { QUEUES } from '../../local/sqs';
 import { type LocalStack, PROJECT_ROOT } from '../../local/stack';
 import { localStackInfo, writeStackInfo } from '../../local/stack-info';
 import type { CommandIo } from '../../scripts/queue/command-context';
@@ -39,24 +40,18 @@ export async function executionStatus(stack: LocalStack, executionId: string): P
   return ((await response.json()) as { status: string }).status;
 }
 
-/** Takes every message out of the local stack's queue, as sent. */
-export async function drainLocalQueue(stack: LocalStack): Promise<ManualJob[]> {
-  const jobs: ManualJob[] = [];
-  for (;;) {
-    const { Messages = [] } = await sqs().send(
-      new ReceiveMessageCommand({ QueueUrl: stack.sqs.queueUrls.manual, MaxNumberOfMessages: 10 }),
-    );
-    if (Messages.length === 0) return jobs;
-    for (const message of Messages) {
-      jobs.push(JSON.parse(message.Body ?? '{}') as ManualJob);
-      await sqs().send(
-        new DeleteMessageCommand({
-          QueueUrl: stack.sqs.queueUrls.manual,
-          ReceiptHandle: message.ReceiptHandle,
-        }),
-      );
-    }
-  }
+/** The manual queue's messages on the local stack, oldest first, visible or not. */
+export const manualQueueMessages = (stack: LocalStack) => stack.sqs.messages(QUEUES.manual);
+
+/** The jobs a receive would hand out now: queued, and not held by anyone. */
+export const visibleJobIds = (stack: LocalStack) =>
+  manualQueueMessages(stack)
+    .filter((message) => message.visible)
+    .map((message) => (JSON.parse(message.body) as ManualJob).jobId);
+
+/** Empties the manual queue, also of the messages a browse left in flight. */
+export async function purgeManualQueue(stack: LocalStack): Promise<void> {
+  await sqs().send(new PurgeQueueCommand({ QueueUrl: stack.sqs.queueUrls.manual }));
 }
 
 /** A data folder whose stack.json describes `stack`, as `npm start` writes it. */

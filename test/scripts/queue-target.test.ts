@@ -1,14 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualJob } from '../../functions/core/manual-queue';
 import { PROJECT_ROOT } from '../../local/handlers';
 import type { LocalStackInfo } from '../../local/stack-info';
 import type { DescribeOutputs, StackOutput } from '../../scripts/queue/aws-target';
 import { runQueueCli } from '../../scripts/queue/queue-cli';
 import { resolveTarget } from '../../scripts/queue/queue-target';
-import { FakeSqs } from './fake-sqs';
+import { type SqsFixture, startSqsFixture } from '../helpers/local-sqs';
 import { capturedIo } from './queue-fixtures';
 
 const ACCOUNT = '123456789012';
@@ -37,7 +38,15 @@ function describing(outputs: StackOutput[] | Error) {
 }
 
 const folders: string[] = [];
-afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+/** Stands in for the deployed queue: the client is pointed here, whatever host a URL names. */
+let sqs: SqsFixture;
+beforeAll(async () => {
+  sqs = await startSqsFixture();
+});
+afterAll(async () => {
+  await sqs.stop();
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
 
 describe('a deployed stack as the target', () => {
   it('takes the queue, the calls table and the state machines from the outputs', async () => {
@@ -87,7 +96,7 @@ describe('a deployed stack as the target', () => {
     const code = await runQueueCli(['list', '--stack', 'voice-typo'], {
       projectRoot: PROJECT_ROOT,
       describeOutputs: cloudFormation.describe,
-      sqsClient: new FakeSqs().client,
+      sqsClient: sqs.client,
       env: {},
       io: captured.io,
     });
@@ -124,15 +133,20 @@ describe('a deployed stack as the target', () => {
   });
 
   it('lists the jobs of the stack it was pointed at, in its region', async () => {
-    const queue = new FakeSqs();
-    queue.add(JSON.stringify({ ...sampleJob(), jobId: 'job_in_aws' }));
+    await sqs.queue('voice-prod-manual-processing');
+    await sqs.client.send(
+      new SendMessageCommand({
+        QueueUrl: QUEUE_URL,
+        MessageBody: JSON.stringify({ ...sampleJob(), jobId: 'job_in_aws' }),
+      }),
+    );
     const env: NodeJS.ProcessEnv = {};
     const captured = capturedIo();
 
     const code = await runQueueCli(['list', '--stack', 'voice-prod'], {
       projectRoot: PROJECT_ROOT,
       describeOutputs: describing(OUTPUTS).describe,
-      sqsClient: queue.client,
+      sqsClient: sqs.client,
       browser: { waitSeconds: 0 },
       env,
       io: captured.io,
@@ -148,7 +162,7 @@ describe('a deployed stack as the target', () => {
 
     const code = await runQueueCli(['replay', '--all', '--queue-url', QUEUE_URL], {
       projectRoot: PROJECT_ROOT,
-      sqsClient: new FakeSqs().client,
+      sqsClient: sqs.client,
       env: {},
       io: captured.io,
     });

@@ -1,14 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualJob } from '../../functions/core/manual-queue';
 import type { ReplayResult } from '../../functions/core/replay-job';
 import type { JobReplayer } from '../../scripts/queue/command-context';
 import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
 import { runQueueCommand } from '../../scripts/queue/queue-commands';
-import { FakeSqs } from './fake-sqs';
+import { type SqsFixture, startSqsFixture } from '../helpers/local-sqs';
 import { capturedIo } from './queue-fixtures';
 
 /** What a replay answers decides whether the job leaves the queue; the replays here are stubs. */
-const queueUrl = 'https://sqs.eu-central-1.amazonaws.com/123456789012/manual-processing';
+let sqs: SqsFixture;
+let queues = 0;
+
+beforeAll(async () => {
+  sqs = await startSqsFixture();
+});
+afterAll(() => sqs.stop());
 
 function job(jobId: string): ManualJob {
   return {
@@ -29,8 +36,12 @@ async function replayWith(
   result: ReplayResult,
   options: { newJob?: string; queued?: string[] } = {},
 ) {
-  const queue = new FakeSqs();
-  for (const id of ['job_a', ...(options.queued ?? [])]) queue.add(JSON.stringify(job(id)));
+  const queueUrl = await sqs.queue(`manual-processing-${++queues}`);
+  for (const id of ['job_a', ...(options.queued ?? [])]) {
+    await sqs.client.send(
+      new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(job(id)) }),
+    );
+  }
   const replayer: JobReplayer = {
     replay: async () => result,
     handedOverAs: async () => options.newJob,
@@ -40,13 +51,17 @@ async function replayWith(
   const code = await runQueueCommand(
     { name: 'replay', id: 'job_a' },
     {
-      browser: new ManualQueueBrowser(queue.client, queueUrl, { waitSeconds: 0 }),
+      browser: new ManualQueueBrowser(sqs.client, queueUrl, { waitSeconds: 0 }),
       io: captured.io,
       where: 'a test queue',
       replayer,
     },
   );
-  const left = queue.visibleBodies().map((body) => (JSON.parse(body) as ManualJob).jobId);
+  const name = queueUrl.split('/').at(-1) ?? '';
+  const left = sqs.endpoint
+    .messages(name)
+    .filter((message) => message.visible)
+    .map((message) => (JSON.parse(message.body) as ManualJob).jobId);
   return { code, out: captured.out(), left };
 }
 
