@@ -21,10 +21,17 @@ export const APPROVAL_HOURS = {
   QUARTERLY_REVIEW_AFTER_HOURS: 24 * 90,
 } as const;
 
-/** What approval links need: where approvals are kept, where links point, how they are signed. */
-const linkSchema = z.object({
+/** Where approvals are kept and where their links point. */
+const placesSchema = z.object({
   APPROVALS_TABLE: z.string().min(1),
   APPROVAL_BASE_URL: z.string().url('the public https URL of the API, where approval links point'),
+});
+
+/**
+ * What approval links need besides: the secrets that sign them. Read apart from the approval's
+ * other settings, so that only the functions that sign or check links ask for them.
+ */
+const linkSchema = placesSchema.extend({
   APPROVAL_LINK_SECRETS: z
     .string()
     .transform((value) =>
@@ -38,7 +45,7 @@ const linkSchema = z.object({
     }),
 });
 
-const schema = linkSchema
+const schema = placesSchema
   .extend({
     APPROVER_EMAIL: z.string().email('an e-mail address'),
     ESCALATION_APPROVER_EMAIL: z.string().email('an e-mail address'),
@@ -72,7 +79,9 @@ export interface ApprovalLinkConfig {
   linkSecrets: string[];
 }
 
-export interface ApprovalConfig extends ApprovalLinkConfig {
+export interface ApprovalConfig {
+  table: string;
+  baseUrl: string;
   approver: string;
   escalationApprover: string;
   /** Seconds from the request: whole seconds, at least 1, as Step Functions needs them. */
@@ -89,19 +98,21 @@ export interface ApprovalConfig extends ApprovalLinkConfig {
 
 const seconds = (value: number) => Math.max(1, Math.round(value * 3600));
 
-const links = (raw: z.output<typeof linkSchema>): ApprovalLinkConfig => ({
+const places = (raw: z.output<typeof placesSchema>) => ({
   table: raw.APPROVALS_TABLE,
   baseUrl: raw.APPROVAL_BASE_URL.replace(/\/+$/, ''),
-  linkSecrets: raw.APPROVAL_LINK_SECRETS,
 });
 
-/** For the approval pages, which need nothing of the workflow's settings. */
-export const approvalLinkConfig = configSection((env) => links(readEnv(linkSchema, env)));
+/** For the approval pages and the steps that sign links: nothing of the workflow's settings. */
+export const approvalLinkConfig = configSection((env): ApprovalLinkConfig => {
+  const raw = readEnv(linkSchema, env);
+  return { ...places(raw), linkSecrets: raw.APPROVAL_LINK_SECRETS };
+});
 
 export const approvalConfig = configSection((env): ApprovalConfig => {
   const raw = readEnv(schema, env);
   const config: ApprovalConfig = {
-    ...links(raw),
+    ...places(raw),
     approver: raw.APPROVER_EMAIL,
     escalationApprover: raw.ESCALATION_APPROVER_EMAIL,
     remindAfterSeconds: seconds(raw.APPROVAL_REMIND_AFTER_HOURS),

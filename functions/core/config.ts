@@ -119,6 +119,17 @@ export function configSection<T>(read: (env: NodeJS.ProcessEnv) => T) {
   };
 }
 
+/**
+ * A secret read on its own, only where it is used: a function that never builds the connector
+ * never asks for its credential, so in AWS it is given (and may read) only the secrets it uses.
+ */
+export function secretSetting(name: string, allowed: string) {
+  const schema = z.object({
+    [name]: z.string({ error: allowed }).trim().min(1, { error: allowed }),
+  });
+  return configSection((env): string => readEnv(schema, env)[name] as string);
+}
+
 /** Parses `schema` from `env`, throwing one ConfigError that lists every bad variable. */
 export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.output<T> {
   const parsed = schema.safeParse(env);

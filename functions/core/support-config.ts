@@ -1,12 +1,13 @@
 /**
  * Configuration of the support workflow: helpdesk teams, SLA targets and business hours, the
  * issue tracker and the knowledge base. Read only by the support tasks, so that a deployment
- * without them keeps its lead workflow working; validated with every bad variable named.
+ * without them keeps its lead workflow working; validated with every bad variable named. The
+ * tracker's and the knowledge base's tokens are read apart, by the connectors that use them.
  */
 import { z } from 'zod';
 import type { BusinessCalendar } from '../support/business-calendar';
 import { parseSlaTarget, type SlaPolicy, type SlaTarget, type SupportLevel } from '../support/sla';
-import { configSection, readEnv, timeZoneSetting, wholeNumber } from './config';
+import { configSection, readEnv, secretSetting, timeZoneSetting, wholeNumber } from './config';
 
 const url = z.string().url('an http(s) URL');
 const email = z.string().email('an e-mail address');
@@ -98,7 +99,6 @@ const schema = z
     TIME_ZONE: timeZoneSetting,
     JIRA_BASE_URL: url,
     JIRA_EMAIL: email,
-    JIRA_TOKEN: z.string().min(1),
     JIRA_PROJECT_KEY: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'a Jira project key such as SUP'),
     JIRA_ISSUE_TYPE: z.string().min(1).default('Bug'),
     KNOWLEDGE_BASE: z
@@ -112,19 +112,13 @@ const schema = z
     KB_ARTICLE_BASE_URL: url.optional(),
     CONFLUENCE_BASE_URL: url.optional(),
     CONFLUENCE_EMAIL: email.optional(),
-    CONFLUENCE_TOKEN: z.string().min(1).optional(),
     CONFLUENCE_SPACE_KEY: z.string().min(1).optional(),
     SLA_WATCH_STATE_MACHINE_ARN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const needed =
       env.KNOWLEDGE_BASE === 'confluence'
-        ? ([
-            'CONFLUENCE_BASE_URL',
-            'CONFLUENCE_EMAIL',
-            'CONFLUENCE_TOKEN',
-            'CONFLUENCE_SPACE_KEY',
-          ] as const)
+        ? (['CONFLUENCE_BASE_URL', 'CONFLUENCE_EMAIL', 'CONFLUENCE_SPACE_KEY'] as const)
         : (['KB_ARTICLE_BASE_URL'] as const);
     for (const name of needed) {
       if (env[name] === undefined) {
@@ -144,7 +138,6 @@ export type KnowledgeBaseSettings =
       threshold: number;
       baseUrl: string;
       email: string;
-      token: string;
       spaceKey: string;
     };
 
@@ -152,7 +145,7 @@ export interface SupportConfig {
   emailFrom: string;
   teams: Record<'technical' | 'success', { email: string; channel: string }>;
   sla: SlaPolicy;
-  jira: { baseUrl: string; email: string; token: string; projectKey: string; issueType: string };
+  jira: { baseUrl: string; email: string; projectKey: string; issueType: string };
   knowledgeBase: KnowledgeBaseSettings;
   /** Absent where the SLA watch is not deployed; StartSlaWatch then says so. */
   slaWatchStateMachineArn?: string;
@@ -182,7 +175,6 @@ export const supportConfig = configSection((env): SupportConfig => {
     jira: {
       baseUrl: raw.JIRA_BASE_URL,
       email: raw.JIRA_EMAIL,
-      token: raw.JIRA_TOKEN,
       projectKey: raw.JIRA_PROJECT_KEY,
       issueType: raw.JIRA_ISSUE_TYPE,
     },
@@ -193,7 +185,6 @@ export const supportConfig = configSection((env): SupportConfig => {
             threshold: raw.KB_MATCH_THRESHOLD,
             baseUrl: raw.CONFLUENCE_BASE_URL ?? '',
             email: raw.CONFLUENCE_EMAIL ?? '',
-            token: raw.CONFLUENCE_TOKEN ?? '',
             spaceKey: raw.CONFLUENCE_SPACE_KEY ?? '',
           }
         : {
@@ -207,3 +198,11 @@ export const supportConfig = configSection((env): SupportConfig => {
   };
   return config;
 });
+
+/** The issue tracker's API token (Jira Cloud), read by the step that files issues. */
+export const jiraToken = secretSetting('JIRA_TOKEN', 'the Jira API token');
+/** Read only with KNOWLEDGE_BASE=confluence, by the knowledge base search. */
+export const confluenceToken = secretSetting(
+  'CONFLUENCE_TOKEN',
+  'the Confluence API token (required with KNOWLEDGE_BASE=confluence)',
+);

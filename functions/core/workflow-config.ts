@@ -1,9 +1,10 @@
 /**
  * Configuration of the task functions: where the outside services are, who gets notified, and
- * how teams are reached. Read once, validated, with every bad variable named in one error.
+ * how teams are reached. Read once, validated, with every bad variable named in one error. The
+ * services' credentials are read apart, by the connectors that use them.
  */
 import { z } from 'zod';
-import { configSection, readEnv, timeZoneSetting, wholeNumber } from './config';
+import { configSection, readEnv, secretSetting, timeZoneSetting, wholeNumber } from './config';
 
 const url = z.string().url('an http(s) URL');
 const email = z.string().email('an e-mail address');
@@ -12,11 +13,8 @@ const schema = z.object({
   CALLS_TABLE: z.string().min(1),
   CONNECTOR_TIMEOUT_MS: wholeNumber(5000),
   HUBSPOT_BASE_URL: url,
-  HUBSPOT_TOKEN: z.string().min(1),
   SLACK_BASE_URL: url,
-  SLACK_TOKEN: z.string().min(1),
   ENRICHMENT_BASE_URL: url,
-  ENRICHMENT_TOKEN: z.string().min(1),
   EMAIL_FROM: email,
   SALES_MANAGER_PHONE: z
     .string()
@@ -41,9 +39,9 @@ export type SalesTeam = 'enterprise' | 'standard' | 'inside';
 export interface WorkflowConfig {
   callsTable: string;
   connectorTimeoutMs: number;
-  hubspot: { baseUrl: string; token: string };
-  slack: { baseUrl: string; token: string };
-  enrichment: { baseUrl: string; token: string };
+  hubspot: { baseUrl: string };
+  slack: { baseUrl: string };
+  enrichment: { baseUrl: string };
   emailFrom: string;
   salesManager: { phone: string; email: string };
   executiveOwnerEmail: string;
@@ -60,9 +58,9 @@ export const workflowConfig = configSection((env): WorkflowConfig => {
   const config: WorkflowConfig = {
     callsTable: raw.CALLS_TABLE,
     connectorTimeoutMs: raw.CONNECTOR_TIMEOUT_MS,
-    hubspot: { baseUrl: raw.HUBSPOT_BASE_URL, token: raw.HUBSPOT_TOKEN },
-    slack: { baseUrl: raw.SLACK_BASE_URL, token: raw.SLACK_TOKEN },
-    enrichment: { baseUrl: raw.ENRICHMENT_BASE_URL, token: raw.ENRICHMENT_TOKEN },
+    hubspot: { baseUrl: raw.HUBSPOT_BASE_URL },
+    slack: { baseUrl: raw.SLACK_BASE_URL },
+    enrichment: { baseUrl: raw.ENRICHMENT_BASE_URL },
     emailFrom: raw.EMAIL_FROM,
     salesManager: { phone: raw.SALES_MANAGER_PHONE, email: raw.SALES_MANAGER_EMAIL },
     executiveOwnerEmail: raw.EXECUTIVE_OWNER_EMAIL,
@@ -78,3 +76,9 @@ export const workflowConfig = configSection((env): WorkflowConfig => {
   };
   return config;
 });
+
+/** The CRM's and the helpdesk's private app token. */
+export const hubspotToken = secretSetting('HUBSPOT_TOKEN', 'the HubSpot private app token');
+/** The chat bot's token. */
+export const slackToken = secretSetting('SLACK_TOKEN', 'the Slack bot token');
+export const enrichmentToken = secretSetting('ENRICHMENT_TOKEN', 'the enrichment API key');

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { approvalLinkConfig } from '../approval/approval-config';
 import { type PageResult, showApproval, submitDecision } from '../approval/decide-approval';
 import { logger } from '../core/logger';
+import { loadSecretValues } from '../core/secret-values';
 import { lowerCaseHeaders } from '../intake/http-middleware';
 
 /** Nothing on the page may load, frame or send anywhere but back to this same URL. */
@@ -36,6 +37,7 @@ export const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     const approvalId = event.pathParameters?.id;
     const query = event.queryStringParameters ?? {};
     try {
+      await loadSecretValues();
       const config = approvalLinkConfig();
       return page(
         event.httpMethod === 'POST'

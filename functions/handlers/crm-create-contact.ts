@@ -1,6 +1,7 @@
 /** Task: creates the lead in the CRM; a contact that already exists is reused, never doubled. */
 import type { Call } from '../core/call';
 import { outsideStep } from '../core/outside-step';
+import { withSecretValues } from '../core/secret-values';
 import { crm } from '../lead/connections';
 
 function nameParts(name: string | undefined) {
@@ -9,15 +10,17 @@ function nameParts(name: string | undefined) {
   return { firstname: first ?? '', ...(rest.length ? { lastname: rest.join(' ') } : {}) };
 }
 
-export const handler = outsideStep(async (input: { call: Call }) => {
-  const { contact } = input.call;
-  const created = await crm().createContact({
-    email: contact.email,
-    ...nameParts(contact.name),
-    ...(contact.phone ? { phone: contact.phone } : {}),
-    ...(contact.company ? { company: contact.company } : {}),
-    lifecyclestage: 'lead',
-    hs_lead_status: 'NEW',
-  });
-  return { contactId: created.id, isNew: created.created, interactions: 0 };
-});
+export const handler = withSecretValues(
+  outsideStep(async (input: { call: Call }) => {
+    const { contact } = input.call;
+    const created = await crm().createContact({
+      email: contact.email,
+      ...nameParts(contact.name),
+      ...(contact.phone ? { phone: contact.phone } : {}),
+      ...(contact.company ? { company: contact.company } : {}),
+      lifecyclestage: 'lead',
+      hs_lead_status: 'NEW',
+    });
+    return { contactId: created.id, isNew: created.created, interactions: 0 };
+  }),
+);

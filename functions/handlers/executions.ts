@@ -3,12 +3,14 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { intakeConfig } from '../core/config';
 import { HttpError } from '../core/errors';
+import { secretValues } from '../core/secret-values';
 import { jsonErrors, jsonResult, lowerCaseHeaders } from '../intake/http-middleware';
 import { describeCall } from '../intake/receive-call';
 
 export const handler = middy<APIGatewayProxyEvent>()
   .use(lowerCaseHeaders())
   .use(jsonErrors())
+  .use(secretValues())
   .handler(async (event) => {
     const executionId = event.pathParameters?.id ?? '';
     const response = await describeCall(executionId, event.headers, intakeConfig());

@@ -7,6 +7,7 @@ import type { Call } from '../core/call';
 import { recordOutcome } from '../core/call-records';
 import { handOver } from '../core/hand-over';
 import { handedOverOutcome } from '../core/outcome';
+import { withSecretValues } from '../core/secret-values';
 import { workflowConfig } from '../core/workflow-config';
 import { leadFallback } from '../lead/lead-fallback';
 import { supportFallback } from '../support/support-fallback';
@@ -32,7 +33,7 @@ export function failureMessage(cause: string | undefined): string {
   return cause || 'no details';
 }
 
-export const handler = async (state: FailedRun) => {
+export const handler = withSecretValues(async (state: FailedRun) => {
   const { executionId, workflow, call, failure } = state;
   const fallback =
     workflow === 'lead' ? leadFallback(executionId, call) : supportFallback(executionId, call);
@@ -50,4 +51,4 @@ export const handler = async (state: FailedRun) => {
   const outcome = handedOverOutcome(job, state.receivedAt);
   await recordOutcome(workflowConfig().callsTable, executionId, outcome);
   return outcome;
-};
+});

@@ -2,12 +2,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { intakeConfig } from '../core/config';
+import { secretValues } from '../core/secret-values';
 import { jsonErrors, jsonResult, lowerCaseHeaders } from '../intake/http-middleware';
 import { receiveCall } from '../intake/receive-call';
 
 export const handler = middy<APIGatewayProxyEvent>()
   .use(lowerCaseHeaders())
   .use(jsonErrors())
+  .use(secretValues())
   .handler(async (event) => {
     const receivedAt = Date.now();
     const rawBody = event.isBase64Encoded

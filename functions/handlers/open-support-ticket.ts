@@ -1,6 +1,7 @@
 /** Task: the helpdesk ticket, linked to the caller's contact (found, or created when new). */
 import type { Call } from '../core/call';
 import { outsideStep } from '../core/outside-step';
+import { withSecretValues } from '../core/secret-values';
 import { crm } from '../lead/connections';
 import { helpdesk } from '../support/connections';
 import type { OpenedTicket, SupportAssessment } from '../support/support-task';
@@ -19,25 +20,27 @@ async function contactOf(call: Call): Promise<string> {
   return created.id;
 }
 
-export const handler = outsideStep(
-  async (input: {
-    executionId: string;
-    call: Call;
-    assessment: SupportAssessment;
-  }): Promise<OpenedTicket> => {
-    const contactId = await contactOf(input.call);
-    const { assessment, call } = input;
-    const ticket = await helpdesk().createTicket({
-      contactId,
-      callId: input.executionId,
-      subject: assessment.subject,
-      content: [call.summary, ...call.painPoints.map((point) => `- ${point}`)].join('\n'),
-      priority: assessment.level,
-      properties: {
-        hs_ticket_category: assessment.bugReport ? 'PRODUCT_ISSUE' : 'GENERAL_INQUIRY',
-        ...(assessment.complaint ? { support_complaint: 'true' } : {}),
-      },
-    });
-    return { ticketId: ticket.id, contactId, created: ticket.created };
-  },
+export const handler = withSecretValues(
+  outsideStep(
+    async (input: {
+      executionId: string;
+      call: Call;
+      assessment: SupportAssessment;
+    }): Promise<OpenedTicket> => {
+      const contactId = await contactOf(input.call);
+      const { assessment, call } = input;
+      const ticket = await helpdesk().createTicket({
+        contactId,
+        callId: input.executionId,
+        subject: assessment.subject,
+        content: [call.summary, ...call.painPoints.map((point) => `- ${point}`)].join('\n'),
+        priority: assessment.level,
+        properties: {
+          hs_ticket_category: assessment.bugReport ? 'PRODUCT_ISSUE' : 'GENERAL_INQUIRY',
+          ...(assessment.complaint ? { support_complaint: 'true' } : {}),
+        },
+      });
+      return { ticketId: ticket.id, contactId, created: ticket.created };
+    },
+  ),
 );

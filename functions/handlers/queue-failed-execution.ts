@@ -5,6 +5,7 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { stepFunctions } from '../aws/step-functions';
 import { type EndedExecution, handOverEndedExecution } from '../core/ended-runs';
+import { withSecretValues } from '../core/secret-values';
 import { workflowConfig } from '../core/workflow-config';
 
 /** The `detail` of a "Step Functions Execution Status Change" event. */
@@ -21,7 +22,7 @@ interface ExecutionStatusChange {
   };
 }
 
-export const handler = async (event: ExecutionStatusChange) => {
+export const handler = withSecretValues(async (event: ExecutionStatusChange) => {
   const { detail } = event;
   const input =
     detail.input ??
@@ -40,4 +41,4 @@ export const handler = async (event: ExecutionStatusChange) => {
   };
   const jobId = await handOverEndedExecution(ended, workflowConfig().callsTable);
   return { jobId: jobId ?? null };
-};
+});

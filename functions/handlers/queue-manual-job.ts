@@ -3,6 +3,7 @@
  * processing queue, and tells the admin.
  */
 import { handOver, type RunRef } from '../core/hand-over';
+import { withSecretValues } from '../core/secret-values';
 
 interface DeadlineHandOver {
   executionId: string;
@@ -11,7 +12,7 @@ interface DeadlineHandOver {
   run: RunRef;
 }
 
-export const handler = async (input: DeadlineHandOver) => {
+export const handler = withSecretValues(async (input: DeadlineHandOver) => {
   const job = await handOver({
     kind: 'approval-deadline',
     workflow: 'high-value',
@@ -22,4 +23,4 @@ export const handler = async (input: DeadlineHandOver) => {
     input: input.run.input,
   });
   return { status: 'queued', jobId: job.jobId };
-};
+});

@@ -3,7 +3,7 @@
  * the decision. The task token goes into the approvals table and nowhere else.
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { approvalConfig } from '../approval/approval-config';
+import { approvalConfig, approvalLinkConfig } from '../approval/approval-config';
 import { type ApprovalStage, approvalEmail } from '../approval/approval-email';
 import { type ApproverRole, approvalIdFor, approvalUrl } from '../approval/approval-link';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../approval/approval-store';
 import { stepFunctions } from '../aws/step-functions';
 import type { Call } from '../core/call';
+import { withSecretValues } from '../core/secret-values';
 import { mailer } from '../lead/connections';
 import type { LeadScore } from '../lead/score-lead';
 
@@ -39,9 +40,10 @@ function review(call: Call, score: LeadScore): ApprovalReview {
   };
 }
 
-export const handler = async (request: ApprovalRequest) => {
+export const handler = withSecretValues(async (request: ApprovalRequest) => {
   const config = approvalConfig();
-  const approvalId = approvalIdFor(request.executionId, config.linkSecrets[0] ?? '');
+  const signingSecret = approvalLinkConfig().linkSecrets[0] ?? '';
+  const approvalId = approvalIdFor(request.executionId, signingSecret);
   const existing = await readApproval(config.table, approvalId);
   const linkExpiresAt =
     existing?.linkExpiresAt ?? Math.floor(Date.now() / 1000) + config.deadlineSeconds;
@@ -88,7 +90,7 @@ export const handler = async (request: ApprovalRequest) => {
   const link = approvalUrl(
     config.baseUrl,
     { approvalId, approver: role, expires: linkExpiresAt },
-    config.linkSecrets[0] ?? '',
+    signingSecret,
   );
   const snapshot = existing?.review ?? review(request.call, request.score);
   await mailer().send({
@@ -96,4 +98,4 @@ export const handler = async (request: ApprovalRequest) => {
     headers: { 'X-Execution-Id': request.executionId, 'X-Template': `approval-${request.stage}` },
   });
   return { sent: true };
-};
+});

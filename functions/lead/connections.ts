@@ -7,18 +7,26 @@ import { createHubSpotClient } from '../connectors/hubspot';
 import { createSlackClient } from '../connectors/slack';
 import { createSmsSender } from '../connectors/sms';
 import { builtOnce } from '../core/config';
-import { workflowConfig } from '../core/workflow-config';
+import { enrichmentToken, hubspotToken, slackToken, workflowConfig } from '../core/workflow-config';
 
 const timeoutMs = () => workflowConfig().connectorTimeoutMs;
 
 export const crm = builtOnce(() =>
-  createHubSpotClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }),
+  createHubSpotClient({
+    ...workflowConfig().hubspot,
+    token: hubspotToken(),
+    timeoutMs: timeoutMs(),
+  }),
 );
 export const chat = builtOnce(() =>
-  createSlackClient({ ...workflowConfig().slack, timeoutMs: timeoutMs() }),
+  createSlackClient({ ...workflowConfig().slack, token: slackToken(), timeoutMs: timeoutMs() }),
 );
 export const enrichment = builtOnce(() =>
-  createHttpEnrichmentProvider({ ...workflowConfig().enrichment, timeoutMs: timeoutMs() }),
+  createHttpEnrichmentProvider({
+    ...workflowConfig().enrichment,
+    token: enrichmentToken(),
+    timeoutMs: timeoutMs(),
+  }),
 );
 export const mailer = builtOnce(() =>
   createEmailSender({ client: ses(), from: workflowConfig().emailFrom, timeoutMs: timeoutMs() }),

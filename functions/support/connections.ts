@@ -5,8 +5,8 @@ import { createEmailSender } from '../connectors/email';
 import { createHubSpotTicketsClient } from '../connectors/hubspot-tickets';
 import { createJiraClient } from '../connectors/jira';
 import { builtOnce } from '../core/config';
-import { supportConfig } from '../core/support-config';
-import { workflowConfig } from '../core/workflow-config';
+import { confluenceToken, jiraToken, supportConfig } from '../core/support-config';
+import { hubspotToken, workflowConfig } from '../core/workflow-config';
 import {
   createConfluenceKnowledgeBase,
   createEmbeddedKnowledgeBase,
@@ -16,10 +16,14 @@ import {
 const timeoutMs = () => workflowConfig().connectorTimeoutMs;
 
 export const helpdesk = builtOnce(() =>
-  createHubSpotTicketsClient({ ...workflowConfig().hubspot, timeoutMs: timeoutMs() }),
+  createHubSpotTicketsClient({
+    ...workflowConfig().hubspot,
+    token: hubspotToken(),
+    timeoutMs: timeoutMs(),
+  }),
 );
 export const tracker = builtOnce(() =>
-  createJiraClient({ ...supportConfig().jira, timeoutMs: timeoutMs() }),
+  createJiraClient({ ...supportConfig().jira, token: jiraToken(), timeoutMs: timeoutMs() }),
 );
 export const supportMailer = builtOnce(() =>
   createEmailSender({ client: ses(), from: supportConfig().emailFrom, timeoutMs: timeoutMs() }),
@@ -28,7 +32,11 @@ export const knowledgeBase = builtOnce((): KnowledgeBase => {
   const settings = supportConfig().knowledgeBase;
   if (settings.provider === 'local') return createEmbeddedKnowledgeBase(settings);
   return createConfluenceKnowledgeBase({
-    client: createConfluenceClient({ ...settings, timeoutMs: timeoutMs() }),
+    client: createConfluenceClient({
+      ...settings,
+      token: confluenceToken(),
+      timeoutMs: timeoutMs(),
+    }),
     spaceKey: settings.spaceKey,
     threshold: settings.threshold,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../functions/core/config';
-import { supportConfig } from '../../../functions/core/support-config';
+import { confluenceToken, jiraToken, supportConfig } from '../../../functions/core/support-config';
 
 const ENV = {
   EMAIL_FROM: 'sales@example.com',
@@ -91,8 +91,27 @@ describe('supportConfig', () => {
     expect(problemsOf({ ...ENV, KNOWLEDGE_BASE: 'confluence' })).toEqual([
       'CONFLUENCE_BASE_URL: required with KNOWLEDGE_BASE=confluence',
       'CONFLUENCE_EMAIL: required with KNOWLEDGE_BASE=confluence',
-      'CONFLUENCE_TOKEN: required with KNOWLEDGE_BASE=confluence',
       'CONFLUENCE_SPACE_KEY: required with KNOWLEDGE_BASE=confluence',
+    ]);
+  });
+
+  it('reads the tracker and knowledge base tokens apart, naming the one that is missing', () => {
+    const missing = (read: () => unknown) => {
+      try {
+        read();
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+      return [];
+    };
+
+    expect(jiraToken({ ...ENV })).toBe('token');
+    expect(missing(() => confluenceToken({ ...ENV, KNOWLEDGE_BASE: 'confluence' }))).toEqual([
+      'CONFLUENCE_TOKEN: the Confluence API token (required with KNOWLEDGE_BASE=confluence)',
+    ]);
+    expect(missing(() => jiraToken({ JIRA_TOKEN: ' ' }))).toEqual([
+      'JIRA_TOKEN: the Jira API token',
     ]);
   });
 });
