@@ -42,6 +42,7 @@ export const API_FUNCTIONS = {
   Intake: 'functions/handlers/intake.ts',
   Executions: 'functions/handlers/executions.ts',
   ApprovalPage: 'functions/handlers/approval-page.ts',
+  PrivacyRequests: 'functions/handlers/privacy-requests.ts',
 } as const;
 
 /**

@@ -17,10 +17,12 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
   const intake = await loadHandler<ApiHandler>(API_FUNCTIONS.Intake);
   const executions = await loadHandler<ApiHandler>(API_FUNCTIONS.Executions);
   const approvals = await loadHandler<ApiHandler>(API_FUNCTIONS.ApprovalPage);
+  const privacy = await loadHandler<ApiHandler>(API_FUNCTIONS.PrivacyRequests);
   return [
     { method: 'POST', path: '/webhook/automation/{flow_id}', handler: intake, timeoutMs: 15_000 },
     { method: 'GET', path: '/executions/{id}', handler: executions, timeoutMs: 5_000 },
     { method: 'GET', path: '/approvals/{id}', handler: approvals, timeoutMs: 10_000 },
     { method: 'POST', path: '/approvals/{id}', handler: approvals, timeoutMs: 10_000 },
+    { method: 'POST', path: '/admin/privacy/{action}', handler: privacy, timeoutMs: 60_000 },
   ];
 }

@@ -25,6 +25,7 @@ export const LOCAL_REGION = 'eu-central-1';
 export const LOCAL_ACCOUNT = '000000000000';
 export const LOCAL_SECRETS = {
   webhookToken: 'local-dev-token',
+  adminToken: 'local-admin-token',
   hubspotToken: 'local-hubspot-token',
   slackToken: 'local-slack-bot-token',
   enrichmentToken: 'local-enrichment-key',
@@ -35,6 +36,7 @@ export const LOCAL_SECRETS = {
 export const USER_SETTINGS = [
   'WEBHOOK_TOKENS',
   'WEBHOOK_SIGNING_SECRETS',
+  'ADMIN_TOKENS',
   'SIGNATURE_TOLERANCE_SECONDS',
   'TIME_BUDGET_MS',
   'IDEMPOTENCY_TTL_HOURS',
@@ -59,6 +61,7 @@ export function localEnvironment(
 ): Record<string, string> {
   const defaults: Record<string, string> = {
     WEBHOOK_TOKENS: LOCAL_SECRETS.webhookToken,
+    ADMIN_TOKENS: LOCAL_SECRETS.adminToken,
     APPROVER_EMAIL: 'sales-manager@voice-automation.example',
     ESCALATION_APPROVER_EMAIL: 'cro@voice-automation.example',
   };

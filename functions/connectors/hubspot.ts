@@ -191,6 +191,22 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
       return { id: idOf(body, status) };
     },
 
+    /**
+     * Deletes a contact for good, as a data-protection erasure asks (HubSpot's GDPR delete,
+     * which also removes it from the recycle bin); `false` when there was none.
+     */
+    async eraseContact(contactId: string): Promise<boolean> {
+      const { status } = await call(
+        'POST',
+        '/crm/v3/objects/contacts/gdpr-delete',
+        {
+          objectId: contactId,
+        },
+        [404],
+      );
+      return status !== 404;
+    },
+
     async updateContact(contactId: string, properties: Record<string, string>): Promise<void> {
       await call('PATCH', `/crm/v3/objects/contacts/${encodeURIComponent(contactId)}`, {
         properties,

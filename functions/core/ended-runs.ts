@@ -33,10 +33,14 @@ export interface EndedExecution {
   cause?: string | null;
 }
 
+/** The error a data-protection erasure stops a person's runs with: nothing to hand over. */
+export const ERASURE_STOP_ERROR = 'PersonalDataErased';
+
 export async function handOverEndedExecution(
   ended: EndedExecution,
   callsTable: string,
 ): Promise<string | undefined> {
+  if (ended.error === ERASURE_STOP_ERROR) return undefined;
   const workflow = workflowOfMachine(ended.stateMachineArn);
   const { executionId, receivedAt } = ended.input;
   if (!workflow || !executionId) {

@@ -58,6 +58,9 @@ const ledgerConfig = configSection((env) => {
   return { table: raw.CALLS_TABLE, ttlSeconds: raw.STEP_RECORD_TTL_DAYS * 86_400 };
 });
 
+/** How long step records are kept; what refers to them is kept at least as long. */
+export const stepRecordTtlSeconds = () => ledgerConfig().ttlSeconds;
+
 const stepKey = (executionId: string, name: string) => ({
   pk: { S: `step#${executionId}#${name}` },
 });

@@ -84,6 +84,7 @@ export async function receiveCall(
     ttlSeconds: config.idempotencyTtlSeconds,
     executionId,
     fingerprint,
+    emailKey: call.contact.emailKey,
     workflow,
     stateMachineArn,
     receivedAt: request.receivedAt,

@@ -16,6 +16,7 @@ import { type ManualJob, manualJobId, manualQueueUrl, queueManualJob } from '../
 import { countMetric } from '../core/metrics';
 import type { WorkflowOutcome } from '../core/outcome';
 import { handedOverOutcome } from '../core/outcome';
+import { indexCall } from '../privacy/person-index';
 import { runWorkflow } from './run-workflow';
 
 export interface OnceRun {
@@ -23,6 +24,8 @@ export interface OnceRun {
   ttlSeconds: number;
   executionId: string;
   fingerprint: string;
+  /** The caller's normalised e-mail key, for data-protection requests. */
+  emailKey: string;
   workflow: string;
   stateMachineArn: string;
   receivedAt: number;
@@ -78,6 +81,7 @@ export async function runOnce(
       { actor: 'caller', action: 'call.accepted', detail: { workflow: run.workflow } },
       { actor: 'system', action: 'execution.started', detail: { run: executionId } },
     ),
+    indexCall(table, run.emailKey, executionId),
   ]);
   if (!outcome) log.info('Time budget ran out, the workflow goes on');
   if (outcome?.status !== 'failed') return { outcome, receivedAt: run.receivedAt };

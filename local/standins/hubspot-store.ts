@@ -88,6 +88,12 @@ export class HubSpotStore {
     return contact;
   }
 
+  /** As HubSpot's GDPR delete: the contact and its activities are gone. */
+  deleteContact(id: string): boolean {
+    this.activities.delete(id);
+    return this.contacts.delete(id);
+  }
+
   addTask(properties: Record<string, string>, contactIds: string[]): CrmObject {
     const now = new Date().toISOString();
     const id = this.newId();

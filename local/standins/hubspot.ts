@@ -1,6 +1,7 @@
 /**
  * Loopback stand-in for the parts of HubSpot's CRM v3 API the connector uses: contact search,
- * create (409 on a known e-mail), read with associations, update; tasks; owners by e-mail.
+ * create (409 on a known e-mail), read with associations, update, GDPR delete; tasks; owners by
+ * e-mail.
  */
 
 import {
@@ -75,6 +76,10 @@ function route(store: HubSpotStore, req: StandinRequest): StandinReply {
   if (method === 'PATCH' && contactId) {
     const updated = store.updateContact(contactId, propertiesOf(body) ?? {});
     return updated ? { status: 200, json: view(updated) } : notFound();
+  }
+  if (method === 'POST' && path === '/crm/v3/objects/contacts/gdpr-delete') {
+    const id = typeof body.objectId === 'string' ? body.objectId : '';
+    return store.deleteContact(id) ? { status: 204 } : notFound();
   }
   if (method === 'POST' && path === '/crm/v3/objects/tasks') return createTask(store, body);
   if (method === 'POST' && path === '/crm/v3/objects/deals') return createDeal(store, body);

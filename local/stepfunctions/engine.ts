@@ -42,8 +42,11 @@ export interface Execution {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
-  /** As StopExecution: reported to `onExecutionEnded` like any execution that ended badly. */
-  abort(): void;
+  /**
+   * As StopExecution, with its optional error and cause: reported to `onExecutionEnded` like
+   * any execution that ended badly.
+   */
+  abort(stop?: { error?: string; cause?: string }): void;
   /** Stops it without reporting it: the local stack shutting down, a test clearing up. */
   discard(): void;
   discarded?: boolean;
@@ -221,13 +224,17 @@ export class LocalStepFunctions {
       startDate,
       input,
       history: [],
-      abort: () => running.abort(),
+      abort: (stop) => {
+        stopReason = stop;
+        running.abort();
+      },
       discard: () => {
         execution.discarded = true;
         running.abort();
       },
       done: Promise.resolve(),
     };
+    let stopReason: { error?: string; cause?: string } | undefined;
     const recordEvents = (async () => {
       for await (const event of running.eventLogs) {
         execution.history.push(historyEvent(execution.history.length + 1, event));
@@ -241,8 +248,8 @@ export class LocalStepFunctions {
         },
         (error: Error & { cause?: { name?: string; message?: string } }) => {
           execution.status = statusOf(error);
-          execution.error = error.cause?.name ?? error.name;
-          execution.cause = error.cause?.message ?? error.message;
+          execution.error = stopReason?.error ?? error.cause?.name ?? error.name;
+          execution.cause = stopReason?.cause ?? error.cause?.message ?? error.message;
         },
       )
       .then(async () => {

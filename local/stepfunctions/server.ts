@@ -64,7 +64,12 @@ async function dispatch(engine: LocalStepFunctions, action: string, body: Body):
     }
     case 'StopExecution': {
       const execution = engine.execution(required(body, 'executionArn'));
-      if (execution.status === 'RUNNING') execution.abort();
+      if (execution.status === 'RUNNING') {
+        execution.abort({
+          ...(text(body, 'error') ? { error: text(body, 'error') } : {}),
+          ...(text(body, 'cause') ? { cause: text(body, 'cause') } : {}),
+        });
+      }
       await execution.done;
       return { stopDate: seconds(execution.stopDate) };
     }

@@ -1,0 +1,152 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDb } from '../../functions/aws/dynamodb';
+import { readAuditTrail } from '../../functions/core/audit-trail';
+import { LOCAL_SECRETS } from '../../local/local-env';
+import { type LocalStack, startLocalStack } from '../../local/stack';
+import { postCall, sampleCall } from '../helpers/calls';
+import { takeJobs } from '../helpers/manual-queue';
+
+const PERSON = 'ida.privacy@acme-industries.example';
+const OTHER = 'otto.other@initrode.example';
+let stack: LocalStack;
+
+beforeAll(async () => {
+  stack = await startLocalStack({ timeScale: 0.001, env: { CONNECTOR_TIMEOUT_MS: '300' } });
+});
+afterAll(() => stack.stop());
+
+function privacyRequest(action: string, body: unknown, token: string = LOCAL_SECRETS.adminToken) {
+  return fetch(`${stack.apiUrl}/admin/privacy/${action}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'x-actor': 'dpo',
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Every stored item and queued job; the audit trails apart, as they are kept on purpose. */
+async function everything(): Promise<{ data: string; auditTrails: string }> {
+  const tables = await Promise.all(
+    ['calls', 'approvals'].map((table) => dynamoDb().send(new ScanCommand({ TableName: table }))),
+  );
+  const items = tables.flatMap((table) => table.Items ?? []);
+  const isAudit = (item: (typeof items)[number]) => item.pk?.S?.startsWith('audit#') === true;
+  const jobs = await takeJobs(stack);
+  return {
+    data: JSON.stringify({ items: items.filter((item) => !isAudit(item)), jobs }),
+    auditTrails: JSON.stringify(items.filter(isAudit)),
+  };
+}
+
+describe('a data-protection request', () => {
+  it('exports everything held on a person, then erases it, leaving others alone', async () => {
+    const contact = stack.hubspot.store.addContact({ email: PERSON, company: 'Acme Industries' });
+    stack.hubspot.store.activities
+      .get(contact.id)
+      ?.calls.push('9001', '9002', '9003', '9004', '9005');
+    const person = {
+      customer_email: PERSON,
+      customer_name: 'Ida Privacy',
+      company_name: 'Acme Industries',
+    };
+    const highValue = await postCall(
+      stack.apiUrl,
+      sampleCall({
+        conversation_context: { ...person, urgency_level: 'critical' },
+        custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
+      }),
+    );
+    stack.slack.injectFault({ kind: 'status', status: 503, times: 'always' });
+    const partial = await postCall(
+      stack.apiUrl,
+      sampleCall({ conversation_context: { ...person, conversation_summary: 'A second call.' } }),
+    );
+    stack.slack.clearFaults();
+    const other = await postCall(
+      stack.apiUrl,
+      sampleCall({ conversation_context: { customer_email: OTHER, customer_name: 'Otto Other' } }),
+    );
+    expect([highValue, partial, other].map((a) => a.body.status)).toEqual([
+      'pending_approval',
+      'partial',
+      'completed',
+    ]);
+    const ids = [highValue, partial].map((answer) => String(answer.body.execution_id));
+
+    const exported = await privacyRequest('export', { email: PERSON.toUpperCase() });
+    const exportBody = (await exported.json()) as {
+      request_id: string;
+      data: Record<string, unknown> & { executionIds: string[]; queuedJobs: unknown[] };
+    };
+    const erased = await privacyRequest('erase', { email: PERSON });
+    const eraseBody = (await erased.json()) as {
+      request_id: string;
+      erased: Record<string, unknown>;
+    };
+
+    expect(exported.status).toBe(200);
+    expect(exportBody.data.executionIds.sort()).toEqual([...ids].sort());
+    expect(exportBody.data.queuedJobs).toHaveLength(1);
+    expect(exportBody.data).toMatchObject({
+      crmContact: { id: contact.id },
+      approvals: [expect.objectContaining({ executionId: ids[0] })],
+    });
+    expect(JSON.stringify(exportBody.data.records)).toContain('lead.NotifyTeamChat');
+    expect(erased.status).toBe(200);
+    expect(eraseBody.erased).toMatchObject({
+      calls: 2,
+      approvals: 1,
+      queuedJobs: 1,
+      stoppedRuns: 1,
+      crmContact: true,
+    });
+    const approvalRun = [...stack.stepFunctions.executions.values()].find(
+      (execution) => execution.name === ids[0] && execution.machine.type === 'STANDARD',
+    );
+    expect(approvalRun?.status).toBe('ABORTED');
+
+    const left = await everything();
+    for (const trace of [PERSON, 'ida.privacy', 'Ida Privacy', ...ids]) {
+      expect({ trace, found: left.data.toLowerCase().includes(trace.toLowerCase()) }).toEqual({
+        trace,
+        found: false,
+      });
+    }
+    // The trails say what was done with the calls, by id and status, never who called.
+    expect(left.auditTrails).not.toMatch(/ida|privacy@|acme-industries/i);
+    expect(left.data).toContain(String(other.body.execution_id));
+    expect(stack.hubspot.store.contactByEmail(PERSON)).toBeUndefined();
+    expect(stack.hubspot.store.contactByEmail(OTHER)).toBeDefined();
+
+    const exportTrail = await readAuditTrail(exportBody.request_id);
+    const eraseTrail = await readAuditTrail(eraseBody.request_id);
+    expect(exportTrail).toEqual([
+      expect.objectContaining({ actor: 'admin:dpo', action: 'privacy.export' }),
+    ]);
+    expect(eraseTrail).toEqual([
+      expect.objectContaining({ actor: 'admin:dpo', action: 'privacy.erase' }),
+    ]);
+    const callTrail = (await readAuditTrail(ids[1] ?? '')).map((entry) => entry.action);
+    expect(callTrail).toEqual(expect.arrayContaining(['privacy.export', 'privacy.erase']));
+  });
+
+  it('answers only an admin token, a readable address and a known action', async () => {
+    const wrongToken = await privacyRequest(
+      'export',
+      { email: PERSON },
+      LOCAL_SECRETS.webhookToken,
+    );
+    const badEmail = await privacyRequest('export', { email: 'not an address' });
+    const unknown = await privacyRequest('forget', { email: PERSON });
+
+    expect(wrongToken.status).toBe(401);
+    expect(badEmail.status).toBe(400);
+    expect(await badEmail.json()).toMatchObject({ field: 'email' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ known_actions: ['export', 'erase'] });
+  });
+});
