@@ -1,9 +1,14 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDb } from '../../functions/aws/dynamodb';
 import { readAuditTrail } from '../../functions/core/audit-trail';
 import { LOCAL_SECRETS } from '../../local/local-env';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../local/stack';
+import { localStackInfo, writeStackInfo } from '../../local/stack-info';
 import { postCall, sampleCall } from '../helpers/calls';
 import { takeJobs } from '../helpers/manual-queue';
 
@@ -149,4 +154,47 @@ describe('a data-protection request', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ known_actions: ['export', 'erase'] });
   });
+
+  it('is what npm run privacy does, asking for --yes before it erases', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'privacy-cli-'));
+    await writeStackInfo(dataDir, localStackInfo(stack));
+    const email = 'cli.person@initrode.example';
+    await postCall(stack.apiUrl, sampleCall({ conversation_context: { customer_email: email } }));
+    const privacy = (...args: string[]) =>
+      run('npx', [
+        'tsx',
+        'scripts/privacy.ts',
+        ...args,
+        '--data-dir',
+        dataDir,
+        '--actor',
+        'cli-test',
+      ]);
+
+    const exported = await privacy('export', email);
+    const refused = await privacy('erase', email);
+    const erased = await privacy('erase', email, '--yes');
+
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ action: 'export', data: { email } });
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('add --yes') });
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toMatch(
+      /^Erased \(request privacy_\w+\): 1 calls, \d+ records, 0 approvals/,
+    );
+    expect(stack.hubspot.store.contactByEmail(email)).toBeUndefined();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 });
+
+function run(command: string, args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(command, args, { cwd: PROJECT_ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        stdout,
+        stderr,
+      });
+    });
+  });
+}
