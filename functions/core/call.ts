@@ -41,6 +41,8 @@ export interface Call {
   summary: string;
   intent: Intent;
   urgency: Urgency;
+  /** The caller's answer when the agent asked for marketing consent; absent when not asked. */
+  marketingConsent?: boolean;
   /** ISO 8601 time the agent stamped on the call, when it sent a real one. */
   timestamp?: string;
   leadSource: string;

@@ -3,6 +3,7 @@ import type { Call } from '../core/call';
 import { outsideStep } from '../core/outside-step';
 import { withSecretValues } from '../core/secret-values';
 import { crm } from '../lead/connections';
+import { consentProperty } from '../lead/consent';
 
 function nameParts(name: string | undefined) {
   if (!name) return {};
@@ -20,6 +21,7 @@ export const handler = withSecretValues(
       ...(contact.company ? { company: contact.company } : {}),
       lifecyclestage: 'lead',
       hs_lead_status: 'NEW',
+      ...consentProperty(input.call),
     });
     return { contactId: created.id, isNew: created.created, interactions: 0 };
   }),

@@ -59,6 +59,8 @@ function callBodyShapes(defaultRegion: CountryCode) {
       conversation_summary: requiredText(4000),
       detected_intent: requiredChoice(INTENTS, INTENT_SYNONYMS),
       urgency_level: optionalChoice(URGENCIES, URGENCY_SYNONYMS),
+      /** Whether the caller agreed to marketing follow-ups, when the agent asked. */
+      marketing_consent: flagField(),
       // Volatile metadata: read when the call is mapped, where a bad one is only a note.
       timestamp: fieldValue(),
     },

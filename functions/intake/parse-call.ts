@@ -87,6 +87,7 @@ function toCall(body: CallBody, flowId: string): Call {
     summary: context.conversation_summary,
     intent: context.detected_intent,
     urgency: context.urgency_level ?? 'medium',
+    ...entry('marketingConsent', context.marketing_consent),
     ...entry('timestamp', timestamp === 'unreadable' ? undefined : timestamp),
     leadSource: workflow.lead_source ?? 'phone_call',
     followUpRequired: workflow.follow_up_required ?? true,

@@ -85,6 +85,7 @@ export async function receiveCall(
     executionId,
     fingerprint,
     emailKey: call.contact.emailKey,
+    marketingConsent: call.marketingConsent,
     workflow,
     stateMachineArn,
     receivedAt: request.receivedAt,

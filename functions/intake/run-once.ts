@@ -26,6 +26,8 @@ export interface OnceRun {
   fingerprint: string;
   /** The caller's normalised e-mail key, for data-protection requests. */
   emailKey: string;
+  /** The caller's marketing consent, when the agent asked: recorded in the audit trail. */
+  marketingConsent?: boolean | undefined;
   workflow: string;
   stateMachineArn: string;
   receivedAt: number;
@@ -80,6 +82,15 @@ export async function runOnce(
       executionId,
       { actor: 'caller', action: 'call.accepted', detail: { workflow: run.workflow } },
       { actor: 'system', action: 'execution.started', detail: { run: executionId } },
+      ...(run.marketingConsent === undefined
+        ? []
+        : [
+            {
+              actor: 'caller',
+              action: 'consent.recorded' as const,
+              detail: { marketing: run.marketingConsent },
+            },
+          ]),
     ),
     indexCall(table, run.emailKey, executionId),
   ]);

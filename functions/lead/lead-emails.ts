@@ -7,6 +7,16 @@ import { workflowConfig } from '../core/workflow-config';
 import { nextBusinessDayAt, urgentMeetingAt } from './follow-up-time';
 import { type LeadTaskInput, leadLabel, owningTeam, UnknownTemplateError } from './lead-task';
 
+/**
+ * The e-mails that court the customer rather than answer their request: a caller who declined
+ * marketing follow-ups does not get them.
+ */
+export const MARKETING_TEMPLATES: ReadonlySet<string> = new Set(['check-in', 'quarterly-review']);
+
+export function declinedMarketing(input: LeadTaskInput): boolean {
+  return MARKETING_TEMPLATES.has(input.template) && input.call.marketingConsent === false;
+}
+
 export interface PlannedEmail {
   email: OutgoingEmail;
   /** The meeting time, for invitations. */

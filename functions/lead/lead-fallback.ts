@@ -6,6 +6,7 @@ import type { Call } from '../core/call';
 import { callSummaryLines } from '../core/call-summary';
 import { workflowConfig } from '../core/workflow-config';
 import { crm, mailer } from './connections';
+import { consentProperty } from './consent';
 
 export function leadFallback(
   executionId: string,
@@ -19,6 +20,7 @@ export function leadFallback(
         ...(contact.name ? { firstname: contact.name } : {}),
         ...(contact.phone ? { phone: contact.phone } : {}),
         lifecyclestage: 'lead',
+        ...consentProperty(call),
       });
       return `contact ${created.id}`;
     },
