@@ -19,7 +19,8 @@ const PHONE = /(?<![\w+])(?:(?:\+|00)[1-9]|0[1-9])[\d ()./-]{5,}\d(?![\w])/g;
 const PERSONAL_KEYS =
   /^(?:(?:customer|contact|caller|full|first|last|display)_?name|name|firstname|lastname|(?:customer_?|contact_?)?e_?mail(?:_?key)?|(?:customer_?|contact_?)?phone(?:_?number)?|mobile|address|street|iban|card(?:_?number)?)$/i;
 
-const KNOWN_KEPT = 2000;
+// A function serves one call at a time; the newest few callers are the ones its lines can name.
+const KNOWN_KEPT = 200;
 const known = new Set<string>();
 
 /**
