@@ -24,6 +24,7 @@ import { startDynamoDb } from './dynamodb';
 import { apiRoutes, PROJECT_ROOT } from './handlers';
 import { LOCAL_SECRETS, localEnvironment } from './local-env';
 import { collectMetrics, type LocalMetrics } from './metrics';
+import { startOpsPage } from './ops/ops-server';
 import { type LocalSqs, startSqs } from './sqs';
 import { startConfluenceStandin } from './standins/confluence';
 import { startEnrichmentStandin } from './standins/enrichment';
@@ -82,6 +83,8 @@ export interface LocalStack {
   jira: JiraStandin;
   confluence: StandinServer;
   metrics: LocalMetrics;
+  /** The operations page: executions, the manual queue, the outbox, metrics (local/ops/). */
+  opsUrl: string;
   /** Hands over the calls left without an outcome now, rather than at the next sweep. */
   sweep(olderThanSeconds?: number): Promise<string[]>;
   stop(): Promise<void>;
@@ -166,6 +169,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     routes.push(...(await apiRoutes()));
     const metrics = collectMetrics();
     closers.push(async () => metrics.detach());
+    const ops = await startOpsPage(
+      {
+        stepFunctions: workflows.engine,
+        ses,
+        outboxDir,
+        metrics,
+        manualQueueUrl: sqs.queueUrls.manual,
+      },
+      { port: near(10) },
+    );
+    closers.push(ops.close);
     const sweep = (olderThanSeconds?: number) =>
       sweepStalledCalls(workflowConfig().callsTable, olderThanSeconds);
     const sweeper = setInterval(() => {
@@ -189,6 +203,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       jira,
       confluence,
       metrics,
+      opsUrl: ops.url,
       sweep,
       stop: async () => {
         await Promise.all(closers.reverse().map((close) => close().catch(() => undefined)));

@@ -84,6 +84,7 @@ Local stack ready in ${Date.now() - started} ms.
 
   Webhook   POST ${stack.apiUrl}/webhook/automation/{lead|support|high-value|auto}
   Status    GET  ${stack.apiUrl}/executions/{execution_id}
+  Ops page  ${stack.opsUrl}/  (executions and their paths, manual queue, outbox, metrics)
   Token     ${stack.token}
   Outbox    ${stack.outboxDir}  (e-mails as .eml files)
   Approvals a lead above 90 e-mails the approver; open the .eml's Approve or Reject link in a
