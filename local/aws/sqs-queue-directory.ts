@@ -104,10 +104,14 @@ export class QueueDirectory {
     return this.closed;
   }
 
-  /** Ends every long poll and writes what is not saved yet. */
-  async close(): Promise<void> {
+  /** Ends every long poll, and every one to come. */
+  close(): void {
     this.closed = true;
     for (const waiters of this.waiters.values()) for (const wake of [...waiters]) wake();
+  }
+
+  /** Writes what is not saved yet. */
+  async flush(): Promise<void> {
     await this.files?.flush();
   }
 

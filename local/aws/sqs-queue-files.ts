@@ -80,7 +80,8 @@ export class QueueFiles {
   private async write(queueName: string, state: QueueState): Promise<void> {
     const path = join(this.folder, `${queueName}${SUFFIX}`);
     const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(state), 'utf8');
+    // Jobs hold the calls' personal data: for this user only.
+    await writeFile(temporary, JSON.stringify(state), { encoding: 'utf8', mode: 0o600 });
     await rename(temporary, path);
   }
 }

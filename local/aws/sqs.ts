@@ -121,9 +121,11 @@ export async function startLocalSqs(options: LocalSqsOptions = {}): Promise<Loca
       }
     },
     async close() {
-      // Long polls end first, so that nothing holds the process once the port is free.
-      await queues.close();
+      // Long polls end first, so that nothing holds the process once the port is free; the
+      // last write comes after the last request.
+      queues.close();
       await close();
+      await queues.flush();
     },
   });
 }

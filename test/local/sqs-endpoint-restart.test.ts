@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -72,6 +72,8 @@ describe('the local SQS endpoint across a restart', () => {
       ['waiting', '1'],
     ]);
     expect(after.bodies(url)).toEqual(['waiting']);
+    // The jobs hold callers' personal data: the file is for its owner only.
+    expect((await stat(join(dataDir, 'jobs.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('starts empty after a restart without a folder', async () => {
