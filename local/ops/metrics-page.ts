@@ -15,8 +15,8 @@ const CHARTS = [
   },
   {
     id: 'answer-time',
-    title: 'Answer time distribution',
-    note: 'from receiving a call to answering it',
+    title: 'Execution time distribution',
+    note: 'from receiving a call to answering it (AnswerTime)',
   },
   { id: 'retry-rate', title: 'Retry rate', note: 'retries of outside steps per attempt' },
   { id: 'queue-depth', title: 'Manual queue depth', note: 'jobs waiting, in flight or delayed' },

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { logger } from '../../functions/core/logger';
+import { redactText } from '../../functions/core/redaction';
 import { listenOnLoopback } from '../api-gateway';
 import { type OpsSources, opsRoutes, type Reply } from './ops-routes';
 import { QueueDepth } from './queue-depth';
@@ -61,7 +62,7 @@ export async function startOpsPage(
         logger.error('Operations page request failed', { path: url.pathname, error });
         return send(response, {
           status: 500,
-          text: `The page failed: ${(error as Error).message}`,
+          text: `The page failed: ${redactText(String((error as Error).message ?? error))}`,
         });
       }
     }
