@@ -1,6 +1,7 @@
 /**
- * The CDK app: reads the deployment configuration from the context and the synth's environment,
- * and creates one stack per stage. It makes no AWS calls and needs no account to synthesize.
+ * The CDK app: reads the deployment configuration of the chosen stage from the context
+ * (`cdk synth -c stage=prod`), and creates that stage's stack. It makes no AWS calls and needs
+ * no account to synthesize.
  */
 import { App, Tags } from 'aws-cdk-lib';
 import {
@@ -15,8 +16,10 @@ const app = new App();
 
 let config: DeploymentConfig;
 try {
-  const context = Object.fromEntries(SETTING_KEYS.map((key) => [key, app.node.tryGetContext(key)]));
-  config = readDeploymentConfig(context, process.env);
+  const context = Object.fromEntries(
+    ['stages', ...SETTING_KEYS].map((key) => [key, app.node.tryGetContext(key)]),
+  );
+  config = readDeploymentConfig(context);
 } catch (error) {
   // A stack trace would bury the list of bad keys.
   if (!(error instanceof DeploymentConfigError)) throw error;

@@ -1,22 +1,24 @@
 /**
- * The deployment configuration, read once at synth and validated, so that a wrong value stops
- * `cdk synth` with a message naming the key and what it accepts, instead of a broken deployment.
- *
- * Settings come from CDK context (`cdk.json` or `cdk synth -c key=value`). Secret values come
- * from the environment of the synth only, so that they are never written into `cdk.json`; they
- * do end up as Lambda environment variables in the synthesized template.
+ * The deployment configuration, one typed and validated file per environment: the settings of
+ * each stage in cdk.json's `stages` block, picked by `cdk synth -c stage=<name>`, with any
+ * `-c key=value` on top. Read once at synth, so that a wrong value stops `cdk synth` with a
+ * message naming the setting, where it came from and what it accepts. Secret values are never
+ * part of it: only the names of the Secrets Manager secrets that hold them (lib/secret-names.ts).
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { type SecretVariable, secretNamesOf } from './secret-names';
+import {
+  addressRanges,
+  count,
+  email,
+  flag,
+  hours,
+  optional,
+  secretName,
+  httpsUrl as url,
+} from './setting-types';
 
-/** `-c key=` on the command line means "not set", like leaving the key out. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const url = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
-const email = z.email({ error: 'an e-mail address' });
-const hours = z.coerce.number().positive({ error: 'a number of hours above 0' });
 const retentionDays = Object.values(RetentionDays).filter((days) => typeof days === 'number');
 const slaTarget = z
   .string()
@@ -33,13 +35,34 @@ const settingsSchema = z.object({
     .default('eu-central-1'),
   account: optional(z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id')),
   timeBudgetMs: count(1000, 25_000).default(10_000),
+  // The API: requests per second and burst for the stage and the usage plan, an optional daily
+  // quota, the API key the voice platform sends, and the addresses calls may come from.
   apiRateLimit: count(1, 10_000).default(10),
   apiBurstLimit: count(1, 5000).default(20),
+  apiQuotaPerDay: optional(count(1, 10_000_000)),
+  apiKeyRequired: flag.default(true),
+  allowedIps: optional(addressRanges),
+  createApiLoggingRole: flag.default(true),
   logRetentionDays: z.coerce
     .number()
     .refine((days) => retentionDays.includes(days), `one of ${retentionDays.join(', ')}`)
     .default(30),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  // Who the alarms notify (the admin when not set), and how SES verifies the senders: their
+  // domain (DKIM records to publish) or each address (a link to click).
+  alarmEmail: optional(email),
+  senderIdentity: z.enum(['domain', 'address']).default('domain'),
+  // The Secrets Manager secrets the functions read, by name; lib/secret-names.ts has defaults.
+  webhookTokensSecretName: optional(secretName),
+  webhookSigningSecretsSecretName: optional(secretName),
+  hubspotTokenSecretName: optional(secretName),
+  slackTokenSecretName: optional(secretName),
+  enrichmentTokenSecretName: optional(secretName),
+  jiraTokenSecretName: optional(secretName),
+  confluenceTokenSecretName: optional(secretName),
+  approvalLinkSecretsSecretName: optional(secretName),
+  adminTokensSecretName: optional(secretName),
+  auditRetentionDays: optional(count(1, 3650)),
 
   signatureToleranceSeconds: optional(count(1, 3600)),
   idempotencyTtlHours: optional(count(1, 24 * 30)),
@@ -107,29 +130,13 @@ const settingsSchema = z.object({
   quarterlyReviewAfterHours: optional(hours),
 });
 
-const secret = optional(z.string().trim().min(1));
-const secretList = optional(
-  z.string().refine((value) => value.split(',').some((item) => item.trim() !== ''), {
-    error: 'a comma-separated list with at least one value',
-  }),
-);
-
-const secretsSchema = z.object({
-  WEBHOOK_TOKENS: secretList,
-  WEBHOOK_SIGNING_SECRETS: secretList,
-  HUBSPOT_TOKEN: secret,
-  SLACK_TOKEN: secret,
-  ENRICHMENT_TOKEN: secret,
-  JIRA_TOKEN: secret,
-  CONFLUENCE_TOKEN: secret,
-  APPROVAL_LINK_SECRETS: secretList,
-});
-
 export type DeploymentSettings = z.output<typeof settingsSchema>;
-export type DeploymentSecrets = z.output<typeof secretsSchema>;
-export type DeploymentConfig = DeploymentSettings & { secrets: DeploymentSecrets };
+export type DeploymentConfig = DeploymentSettings & {
+  /** The secret each variable is read from, by name; a variable left out is not read. */
+  secretNames: Partial<Record<SecretVariable, string>>;
+};
 
-/** The context keys the app reads; anything else in the context is CDK's own. */
+/** The context keys the app reads besides `stages`; anything else in the context is CDK's own. */
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as Array<keyof DeploymentSettings>;
 
 export class DeploymentConfigError extends Error {
@@ -139,25 +146,61 @@ export class DeploymentConfigError extends Error {
   }
 }
 
-function describe(source: string, issues: z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${source} ${issue.path.join('.')}: ${issue.message}`);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The settings of the chosen stage: its block of `stages`, with the keys given on their own
+ * (`-c key=value`) on top. Says where each setting came from, for the messages.
+ */
+function stageSettings(context: Record<string, unknown>) {
+  const problems: string[] = [];
+  const stage = typeof context.stage === 'string' && context.stage ? context.stage : 'dev';
+  const stages = context.stages ?? {};
+  if (!isObject(stages) || !Object.values(stages).every(isObject)) {
+    problems.push('context key stages: an object with one block of settings per stage');
+  }
+  const blocks = isObject(stages) ? stages : {};
+  const names = Object.keys(blocks);
+  if (names.length > 0 && !(stage in blocks)) {
+    problems.push(`context key stage: one of ${names.join(', ')} (the blocks of "stages")`);
+  }
+
+  const block = isObject(blocks[stage]) ? (blocks[stage] as Record<string, unknown>) : {};
+  for (const key of Object.keys(block)) {
+    if (!(SETTING_KEYS as string[]).includes(key)) {
+      problems.push(`stages.${stage}.${key}: not a setting (lib/config.ts lists them)`);
+    }
+  }
+  const given = Object.fromEntries(
+    SETTING_KEYS.filter((key) => context[key] !== undefined).map((key) => [key, context[key]]),
+  );
+  const sourceOf = (key: string) =>
+    key in given || !(key in block) ? `context key ${key}` : `stages.${stage}.${key}`;
+  return { settings: { ...block, ...given, stage }, sourceOf, problems };
 }
 
 /**
- * Validates every setting and secret at once and reports all bad ones together.
+ * Validates every setting of the chosen stage at once and reports all bad ones together.
  *
- * @example readDeploymentConfig({ stage: 'prod', region: 'eu-west-1' }, process.env)
+ * @example readDeploymentConfig({ stage: 'prod', stages: { prod: { region: 'eu-west-1' } } })
  */
-export function readDeploymentConfig(
-  context: Record<string, unknown>,
-  env: NodeJS.ProcessEnv,
-): DeploymentConfig {
-  const settings = settingsSchema.safeParse(context);
-  const secrets = secretsSchema.safeParse(env);
-  const problems = [
-    ...(settings.success ? [] : describe('context key', settings.error.issues)),
-    ...(secrets.success ? [] : describe('environment variable', secrets.error.issues)),
-  ];
-  if (!settings.success || !secrets.success) throw new DeploymentConfigError(problems);
-  return { ...settings.data, secrets: secrets.data };
+export function readDeploymentConfig(context: Record<string, unknown>): DeploymentConfig {
+  const { settings, sourceOf, problems } = stageSettings(context);
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [key = '', ...rest] = issue.path.map(String);
+      problems.push(`${[sourceOf(key), ...rest].join('.')}: ${issue.message}`);
+    }
+  }
+  if (!parsed.success || problems.length > 0) throw new DeploymentConfigError(problems);
+
+  const config = parsed.data;
+  const secretNames = secretNamesOf({
+    stage: config.stage,
+    knowledgeBase: config.knowledgeBase,
+    names: config,
+  });
+  return { ...config, secretNames };
 }

@@ -10,9 +10,9 @@ import { DeploymentConfigError, readDeploymentConfig } from '../../lib/config';
 import { PROJECT_ROOT } from '../../lib/handler-function';
 import { COMPLETE_SETTINGS, type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
-const problemsOf = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => {
+const problemsOf = (context: Record<string, unknown>) => {
   try {
-    readDeploymentConfig(context, env);
+    readDeploymentConfig(context);
   } catch (error) {
     if (error instanceof DeploymentConfigError) return error.message;
     throw error;
@@ -22,14 +22,14 @@ const problemsOf = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {
 
 describe('the deployment configuration', () => {
   it('synthesizes the dev stage in eu-central-1 with a 10 s budget when nothing is given', () => {
-    const config = readDeploymentConfig({}, {});
+    const config = readDeploymentConfig({});
 
     expect(config).toMatchObject({ stage: 'dev', region: 'eu-central-1', timeBudgetMs: 10_000 });
     expect(config.account).toBeUndefined();
   });
 
   it('reads numbers given on the command line as text, and treats an empty value as unset', () => {
-    const config = readDeploymentConfig({ timeBudgetMs: '8000', emailFrom: '' }, {});
+    const config = readDeploymentConfig({ timeBudgetMs: '8000', emailFrom: '' });
 
     expect(config.timeBudgetMs).toBe(8000);
     expect(config.emailFrom).toBeUndefined();
@@ -52,16 +52,22 @@ describe('the deployment configuration', () => {
     expect(problemsOf({ stepRecordTtlDays: '400' })).toMatch(/stepRecordTtlDays: .*<=365/);
   });
 
-  it('lists every bad setting and secret at once', () => {
-    const message = problemsOf(
-      { stage: 'Prod', salesManagerPhone: '0301234', hubspotBaseUrl: 'crm.example.com' },
-      { WEBHOOK_TOKENS: ' , ' },
-    );
+  it('lists every bad setting at once, naming what each accepts', () => {
+    const message = problemsOf({
+      stage: 'Prod',
+      salesManagerPhone: '0301234',
+      hubspotBaseUrl: 'http://crm.example.com',
+      allowedIps: '203.0.113.0/24, 10.0.0.300',
+      apiKeyRequired: 'maybe',
+      hubspotTokenSecretName: 'voice-automation/prod/hubspot-a1B2c3',
+    });
 
     expect(message).toContain('context key stage: lower-case letters');
     expect(message).toContain('context key salesManagerPhone: an E.164 phone number');
-    expect(message).toContain('context key hubspotBaseUrl: an http(s) URL');
-    expect(message).toContain('environment variable WEBHOOK_TOKENS: a comma-separated list');
+    expect(message).toContain('context key hubspotBaseUrl: an https URL');
+    expect(message).toContain('context key allowedIps.1: an IPv4 or IPv6 address or CIDR range');
+    expect(message).toContain('context key apiKeyRequired: true or false');
+    expect(message).toContain('context key hubspotTokenSecretName: a secret name not ending');
   });
 
   it('stops the app with the list of bad keys and no stack trace', async () => {
@@ -92,7 +98,7 @@ describe('the deployment configuration', () => {
 describe('a synth without the values the functions need', () => {
   let incomplete: SynthesizedStack;
   beforeAll(() => {
-    incomplete = synthesizeStack({ settings: { stage: 'dev' }, secrets: {}, bundle: false });
+    incomplete = synthesizeStack({ settings: { stage: 'dev' }, bundle: false });
   }, 60_000);
 
   it('warns, naming each missing variable and where to give it', () => {
@@ -100,13 +106,9 @@ describe('a synth without the values the functions need', () => {
 
     warnings.hasWarning(
       '*',
-      Match.stringLikeRegexp('HUBSPOT_BASE_URL \\(context key hubspotBaseUrl\\)'),
+      Match.stringLikeRegexp('HUBSPOT_BASE_URL \\(setting hubspotBaseUrl\\)'),
     );
-    warnings.hasWarning(
-      '*',
-      Match.stringLikeRegexp('WEBHOOK_TOKENS \\(environment variable at synth\\)'),
-    );
-    warnings.hasWarning('*', Match.stringLikeRegexp('ADMIN_EMAIL \\(context key adminEmail\\)'));
+    warnings.hasWarning('*', Match.stringLikeRegexp('ADMIN_EMAIL \\(setting adminEmail\\)'));
   });
 
   it('leaves the missing variables out of the functions rather than setting them empty', () => {
@@ -115,8 +117,7 @@ describe('a synth without the values the functions need', () => {
       Object.keys(fn.Properties.Environment.Variables),
     );
 
-    expect(variables).not.toContain('HUBSPOT_TOKEN');
-    expect(variables).not.toContain('WEBHOOK_TOKENS');
+    expect(variables).not.toContain('HUBSPOT_BASE_URL');
     expect(variables).not.toContain('ADMIN_EMAIL');
     expect(variables).not.toContain('CHAT_CHANNEL_ADMIN');
     expect(variables).not.toContain('STEP_RECORD_TTL_DAYS');
