@@ -2,12 +2,12 @@
  * The environment variables each kind of function reads (see functions/core/config.ts and
  * functions/core/workflow-config.ts), built from the deployment configuration. A setting left
  * out of the configuration is left out of the environment, so the function's own default applies
- * or, where it has none, the function names the missing variable at its first call.
+ * or, where it has none, the function names the missing variable at its first call. Secrets are
+ * not among them: lib/secrets.ts gives each function the names of the secrets it reads.
  */
-import type { DeploymentConfig, DeploymentSecrets, DeploymentSettings } from './config';
+import type { DeploymentConfig, DeploymentSettings } from './config';
 
 type SettingKey = keyof DeploymentSettings;
-type SecretName = keyof DeploymentSecrets;
 
 const INTAKE_SETTINGS: SettingKey[] = [
   'timeBudgetMs',
@@ -16,8 +16,10 @@ const INTAKE_SETTINGS: SettingKey[] = [
   'defaultPhoneRegion',
   'timeZone',
   'logLevel',
+  'auditRetentionDays',
+  // The intake indexes each call by its caller for data-protection requests, as long as steps.
+  'stepRecordTtlDays',
 ];
-const INTAKE_SECRETS: SecretName[] = ['WEBHOOK_TOKENS', 'WEBHOOK_SIGNING_SECRETS'];
 
 /** Read by the support tasks only (functions/core/support-config.ts). */
 const SUPPORT_SETTINGS: SettingKey[] = [
@@ -82,18 +84,10 @@ const WORKFLOW_SETTINGS: SettingKey[] = [
   'timeZone',
   'followUpHour',
   'logLevel',
+  'auditRetentionDays',
   ...SUPPORT_SETTINGS,
   ...APPROVAL_SETTINGS,
 ];
-const WORKFLOW_SECRETS: SecretName[] = [
-  'HUBSPOT_TOKEN',
-  'SLACK_TOKEN',
-  'ENRICHMENT_TOKEN',
-  'JIRA_TOKEN',
-  'CONFLUENCE_TOKEN',
-  'APPROVAL_LINK_SECRETS',
-];
-
 /** The values the functions have no default for: without them a deployment cannot work. */
 const REQUIRED_SETTINGS: SettingKey[] = [
   'hubspotBaseUrl',
@@ -115,21 +109,10 @@ const REQUIRED_SETTINGS: SettingKey[] = [
   'approverEmail',
   'escalationApproverEmail',
 ];
-const REQUIRED_SECRETS: SecretName[] = [
-  'WEBHOOK_TOKENS',
-  'HUBSPOT_TOKEN',
-  'SLACK_TOKEN',
-  'ENRICHMENT_TOKEN',
-  'JIRA_TOKEN',
-  'APPROVAL_LINK_SECRETS',
-];
 /** What the chosen knowledge base needs besides. */
-const KNOWLEDGE_BASE_NEEDS = {
-  local: { settings: ['kbArticleBaseUrl'] as SettingKey[], secrets: [] as SecretName[] },
-  confluence: {
-    settings: ['confluenceBaseUrl', 'confluenceEmail', 'confluenceSpaceKey'] as SettingKey[],
-    secrets: ['CONFLUENCE_TOKEN'] as SecretName[],
-  },
+const KNOWLEDGE_BASE_NEEDS: Record<'local' | 'confluence', SettingKey[]> = {
+  local: ['kbArticleBaseUrl'],
+  confluence: ['confluenceBaseUrl', 'confluenceEmail', 'confluenceSpaceKey'],
 };
 
 /** `hubspotBaseUrl` is read as `HUBSPOT_BASE_URL`, a machine `high-value` as `HIGH_VALUE`. */
@@ -140,19 +123,11 @@ export function variableName(key: string): string {
     .toUpperCase();
 }
 
-function pick(
-  config: DeploymentConfig,
-  settings: SettingKey[],
-  secrets: SecretName[],
-): Record<string, string> {
+function pick(config: DeploymentConfig, settings: SettingKey[]): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const key of settings) {
     const value = config[key];
     if (value !== undefined) environment[variableName(key)] = String(value);
-  }
-  for (const name of secrets) {
-    const value = config.secrets[name];
-    if (value !== undefined) environment[name] = value;
   }
   return environment;
 }
@@ -167,7 +142,7 @@ export function intakeEnvironment(
     arn,
   ]);
   return {
-    ...pick(config, INTAKE_SETTINGS, INTAKE_SECRETS),
+    ...pick(config, INTAKE_SETTINGS),
     ...Object.fromEntries(machines),
     CALLS_TABLE: resources.callsTable,
   };
@@ -179,33 +154,29 @@ export function workflowEnvironment(
   resources: { callsTable: string; approvalsTable: string; manualQueueUrl: string },
 ): Record<string, string> {
   return {
-    ...pick(config, WORKFLOW_SETTINGS, WORKFLOW_SECRETS),
+    ...pick(config, WORKFLOW_SETTINGS),
     CALLS_TABLE: resources.callsTable,
     APPROVALS_TABLE: resources.approvalsTable,
     MANUAL_QUEUE_URL: resources.manualQueueUrl,
   };
 }
 
-/** What the approval pages read: the approvals table and the link secrets, nothing else. */
+/** What the approval pages read: the approvals and (for the audit trail) the calls table. */
 export function approvalPageEnvironment(
   config: DeploymentConfig,
-  resources: { approvalsTable: string },
+  resources: { approvalsTable: string; callsTable: string },
 ): Record<string, string> {
   return {
-    ...pick(config, ['logLevel'], ['APPROVAL_LINK_SECRETS']),
+    ...pick(config, ['logLevel', 'auditRetentionDays']),
     APPROVALS_TABLE: resources.approvalsTable,
+    CALLS_TABLE: resources.callsTable,
   };
 }
 
 /** The environment variables a deployment of this configuration would still lack. */
 export function missingVariables(config: DeploymentConfig): string[] {
   const knowledgeBase = KNOWLEDGE_BASE_NEEDS[config.knowledgeBase ?? 'local'];
-  return [
-    ...[...REQUIRED_SETTINGS, ...knowledgeBase.settings]
-      .filter((key) => config[key] === undefined)
-      .map((key) => `${variableName(key)} (context key ${key})`),
-    ...[...REQUIRED_SECRETS, ...knowledgeBase.secrets]
-      .filter((name) => config.secrets[name] === undefined)
-      .map((name) => `${name} (environment variable at synth)`),
-  ];
+  return [...REQUIRED_SETTINGS, ...knowledgeBase]
+    .filter((key) => config[key] === undefined)
+    .map((key) => `${variableName(key)} (setting ${key})`);
 }

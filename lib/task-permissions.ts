@@ -7,6 +7,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { OUTSIDE_TASKS, type TaskFunctionName } from '../functions/catalog';
+import { grantAuditTrail } from './audit-trail-permissions';
 import { grantSendEmailAs } from './email-permissions';
 import { grantHandOver } from './hand-over-permissions';
 import { grantStepLedger } from './step-ledger-permissions';
@@ -45,7 +46,11 @@ export function grantTaskPermissions(
   const { calls, manualQueue, emailFrom } = resources;
   const supportEmailFrom = resources.supportEmailFrom ?? emailFrom;
 
-  for (const name of OUTSIDE_TASKS) grantStepLedger(functions[name], calls);
+  for (const name of OUTSIDE_TASKS) {
+    grantStepLedger(functions[name], calls);
+    // Each step's outcome goes to its call's audit trail.
+    grantAuditTrail(functions[name], calls);
+  }
   for (const name of HAND_OVER_TASKS) {
     // The admin's notice goes out as the sales sender; only a failed support call's fallback
     // writes to the technical team, as the support sender.

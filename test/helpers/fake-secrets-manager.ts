@@ -45,15 +45,13 @@ export async function startFakeSecretsManager(
       );
       return;
     }
-    response
-      .writeHead(200, JSON_11)
-      .end(
-        JSON.stringify({
-          ARN: `arn:aws:secretsmanager:::secret:${SecretId}`,
-          Name: SecretId,
-          SecretString: value,
-        }),
-      );
+    response.writeHead(200, JSON_11).end(
+      JSON.stringify({
+        ARN: `arn:aws:secretsmanager:::secret:${SecretId}`,
+        Name: SecretId,
+        SecretString: value,
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

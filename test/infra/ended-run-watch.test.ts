@@ -148,9 +148,10 @@ describe('the watch functions', () => {
         ADMIN_EMAIL: 'ops@voice-automation.example',
         EMAIL_FROM: 'sales@voice-automation.example',
         SLACK_BASE_URL: 'https://chat.example.com',
-        SLACK_TOKEN: 'slack-token',
+        SLACK_TOKEN_SECRET_NAME: 'voice-automation/test/slack-token',
       });
-      expect(variables).not.toHaveProperty('WEBHOOK_TOKENS');
+      expect(variables).not.toHaveProperty('WEBHOOK_TOKENS_SECRET_NAME');
+      expect(variables).not.toHaveProperty('SLACK_TOKEN');
     },
   );
 });

@@ -38,3 +38,17 @@ export function managedPoliciesOf(template: Template, roleLogicalId: string): st
     return text.slice(text.lastIndexOf('/') + 1).replace(/\W+$/, '');
   });
 }
+
+/**
+ * What every function's role holds: writing to its own log group and sending X-Ray traces, and
+ * reading its secrets by name.
+ */
+export function isEveryFunctionsOwn(statement: Statement): boolean {
+  const actions = [statement.Action].flat();
+  return actions.every(
+    (action) =>
+      action.startsWith('logs:') ||
+      action.startsWith('xray:') ||
+      action === 'secretsmanager:GetSecretValue',
+  );
+}

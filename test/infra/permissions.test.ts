@@ -8,7 +8,13 @@ import {
   TASK_FUNCTIONS,
   type TaskFunctionName,
 } from '../../functions/catalog';
-import { actionsOf, distinctActionsOf, managedPoliciesOf, statementsOf } from './iam-statements';
+import {
+  actionsOf,
+  distinctActionsOf,
+  isEveryFunctionsOwn,
+  managedPoliciesOf,
+  statementsOf,
+} from './iam-statements';
 import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
 let synthesized: SynthesizedStack;
@@ -18,8 +24,14 @@ beforeAll(() => {
 
 const logicalId = (construct: IConstruct | undefined) =>
   synthesized.stack.getLogicalId(construct?.node.defaultChild as CfnElement);
+/**
+ * What a role may do besides what every function may (write its own logs, send its traces) and
+ * read its secrets: function-roles.test.ts holds those.
+ */
 const statementsOfRole = (construct: IConstruct | undefined) =>
-  statementsOf(synthesized.template, logicalId(construct));
+  statementsOf(synthesized.template, logicalId(construct)).filter(
+    (statement) => !isEveryFunctionsOwn(statement),
+  );
 
 /** Each action once, sorted, as `distinctActionsOf` answers. */
 const actions = (...lists: string[][]) => [...new Set(lists.flat())].sort();
@@ -32,6 +44,13 @@ const HAND_OVER = actions(STEP_LEDGER, ['dynamodb:BatchGetItem'], SEND_EMAIL, ['
 const LEDGER_CONDITION = {
   'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['step#*', 'run#*'] },
 };
+/** Appending to a call's audit trail, and nothing else of the table. */
+const AUDIT_TRAIL = () => ({
+  Effect: 'Allow',
+  Action: 'dynamodb:UpdateItem',
+  Resource: callsTable(),
+  Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['audit#*'] } },
+});
 
 /** What a task function may do in AWS besides writing its logs; the others may do nothing. */
 const NEEDED_ACTIONS: Partial<Record<TaskFunctionName, string[]>> = {
@@ -129,12 +148,13 @@ describe('the intake role', () => {
 });
 
 describe('the approval page role', () => {
-  it('may read and decide approvals and answer the approval workflow, and nothing else', () => {
+  it('may read and decide approvals, answer the approval workflow and audit, nothing else', () => {
     const { stack } = synthesized;
     const actions = actionsOf(statementsOfRole(stack.webhook.approvalPage.role));
 
     expect([...actions].sort()).toEqual([
       'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
       'dynamodb:UpdateItem',
       'states:SendTaskFailure',
       'states:SendTaskHeartbeat',
@@ -163,9 +183,7 @@ describe('the task roles', () => {
     const fn = synthesized.stack.workflows.taskFunctions[name];
 
     expect(distinctActionsOf(statementsOfRole(fn.role))).toEqual(actions);
-    expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([
-      'AWSLambdaBasicExecutionRole',
-    ]);
+    expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([]);
   });
 
   it.each(OUTSIDE_TASKS)('%s reaches only the step ledger in the calls table', (name) => {
@@ -173,6 +191,7 @@ describe('the task roles', () => {
 
     expect(onCallsTable(fn.role)).toEqual([
       { Effect: 'Allow', Action: STEP_LEDGER, Resource: callsTable(), Condition: LEDGER_CONDITION },
+      AUDIT_TRAIL(),
     ]);
   });
 
@@ -188,6 +207,7 @@ describe('the task roles', () => {
         Resource: callsTable(),
         Condition: LEDGER_CONDITION,
       });
+      expect(statements).toContainEqual(AUDIT_TRAIL());
       const unrestricted = statements.filter((statement) => !statement.Condition);
       expect(unrestricted).toEqual(
         name === 'QueueManualJob'
@@ -285,9 +305,7 @@ describe('the roles of the watch on ended runs', () => {
     const fn = watchFunctions()[name];
 
     expect(distinctActionsOf(statementsOfRole(fn.role))).toEqual(needed);
-    expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([
-      'AWSLambdaBasicExecutionRole',
-    ]);
+    expect(managedPoliciesOf(synthesized.template, logicalId(fn.role))).toEqual([]);
   });
 
   it.each(WATCH_ACTIONS)('%s reads the ledger by key and otherwise only call records', (name) => {
@@ -299,6 +317,7 @@ describe('the roles of the watch on ended runs', () => {
       Resource: callsTable(),
       Condition: LEDGER_CONDITION,
     });
+    expect(statements).toContainEqual(AUDIT_TRAIL());
     expect(statements.filter((statement) => !statement.Condition)).toEqual([
       {
         Effect: 'Allow',
