@@ -2,7 +2,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SynthesizedStack, synthesizeStack } from './synthesized-stack';
+import { COMPLETE_SETTINGS, type SynthesizedStack, synthesizeStack } from './synthesized-stack';
 
 let synthesized: SynthesizedStack;
 beforeAll(() => {
@@ -70,10 +70,40 @@ describe('the webhook API', () => {
     }
   });
 
+  it('sends POST /admin/privacy/{action} to the data-protection function', () => {
+    const method = route('POST', '/admin/privacy/{action}');
+
+    expect(method).toMatchObject({ Integration: { Type: 'AWS_PROXY' }, ApiKeyRequired: false });
+    expect(JSON.stringify(method?.Integration)).toContain(
+      logicalId(synthesized.stack.privacy.privacyRequests),
+    );
+  });
+
   it('offers no other method', () => {
     expect(Object.keys(synthesized.template.findResources('AWS::ApiGateway::Method'))).toHaveLength(
-      4,
+      5,
     );
+  });
+
+  it("takes the voice platform's API key on its routes, and none on the approval pages", () => {
+    expect(route('POST', '/webhook/automation/{flow_id}')?.ApiKeyRequired).toBe(true);
+    expect(route('GET', '/executions/{id}')?.ApiKeyRequired).toBe(true);
+    expect(route('GET', '/approvals/{id}')?.ApiKeyRequired).toBe(false);
+    expect(route('POST', '/approvals/{id}')?.ApiKeyRequired).toBe(false);
+  });
+
+  it('meters the key with a usage plan at the stage limits, its value left to API Gateway', () => {
+    const { template } = synthesized;
+
+    template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
+      Throttle: { RateLimit: 25, BurstLimit: 50 },
+      ApiStages: [Match.objectLike({ ApiId: { Ref: logicalId(synthesized.stack.webhook.api) } })],
+    });
+    template.resourceCountIs('AWS::ApiGateway::UsagePlanKey', 1);
+    const keys = Object.values(template.findResources('AWS::ApiGateway::ApiKey'));
+    expect(keys).toHaveLength(1);
+    expect(keys[0]?.Properties).not.toHaveProperty('Value');
+    expect(template.findOutputs('ApiKeyId')).toHaveProperty('ApiKeyId');
   });
 
   it('throttles every method of the stage as configured', () => {
@@ -88,6 +118,63 @@ describe('the webhook API', () => {
         }),
       ],
     });
+  });
+
+  it('logs each request without its body, query or path values, and traces it', () => {
+    const stage = Object.values(synthesized.template.findResources('AWS::ApiGateway::Stage'))[0]
+      ?.Properties as {
+      AccessLogSetting: { Format: string; DestinationArn: unknown };
+      MethodSettings: Array<Record<string, unknown>>;
+      TracingEnabled: boolean;
+    };
+    const fields = JSON.parse(stage.AccessLogSetting.Format) as Record<string, string>;
+
+    expect(fields).toMatchObject({
+      requestId: '$context.requestId',
+      route: '$context.resourcePath',
+      status: '$context.status',
+    });
+    expect(Object.values(fields).join(' ')).not.toMatch(
+      /requestOverride|\.path\b|querystring|body|header/i,
+    );
+    expect(stage.MethodSettings[0]).toMatchObject({
+      LoggingLevel: 'ERROR',
+      DataTraceEnabled: false,
+    });
+    expect(stage.TracingEnabled).toBe(true);
+    expect(JSON.stringify(stage.AccessLogSetting.DestinationArn)).toContain(
+      logicalId(synthesized.stack.webhook.node.findChild('AccessLogs')),
+    );
+  });
+
+  it('takes calls from anywhere when no allow-list is configured', () => {
+    const api = Object.values(synthesized.template.findResources('AWS::ApiGateway::RestApi'))[0];
+
+    expect(api?.Properties).not.toHaveProperty('Policy');
+  });
+
+  it("admits the voice platform's routes only from the allowed addresses", () => {
+    const allowListed = synthesizeStack({
+      settings: { ...COMPLETE_SETTINGS, allowedIps: ['203.0.113.0/24', '198.51.100.7'] },
+      bundle: false,
+    });
+    const api = Object.values(allowListed.template.findResources('AWS::ApiGateway::RestApi'))[0];
+
+    expect(api?.Properties.Policy.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'execute-api:Invoke',
+        Resource: 'execute-api:/*',
+      },
+      {
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'execute-api:Invoke',
+        Resource: ['execute-api:/*/GET/executions/*', 'execute-api:/*/POST/webhook/automation/*'],
+        Condition: { NotIpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '198.51.100.7'] } },
+      },
+    ]);
   });
 
   it('is regional, so that calls stay in the configured region', () => {
