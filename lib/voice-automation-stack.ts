@@ -1,6 +1,7 @@
 /**
  * The whole backend in one stack: call storage, the workflows, the watch on runs that ended
- * badly and the webhook API, composed from the validated deployment configuration.
+ * badly, the webhook API and the data-protection endpoint, the secrets and senders they use,
+ * and the dashboard and alarms, composed from the validated deployment configuration.
  */
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -9,6 +10,12 @@ import { WebhookApi } from './api';
 import type { DeploymentConfig } from './config';
 import { EndedRunWatch } from './ended-run-watch';
 import { missingVariables } from './function-environment';
+import { type FunctionName, SECRETS_READ } from './function-secrets';
+import type { HandlerFunction } from './handler-function';
+import { Monitoring } from './monitoring';
+import { PrivacyEndpoint } from './privacy-endpoint';
+import { DeploymentSecrets } from './secrets';
+import { SenderIdentities } from './sender-identities';
 import { CallStorage } from './storage';
 import { type WorkflowName, Workflows } from './workflows';
 
@@ -29,6 +36,10 @@ export class VoiceAutomationStack extends Stack {
   readonly workflows: Workflows;
   readonly endedRunWatch: EndedRunWatch;
   readonly webhook: WebhookApi;
+  readonly privacy: PrivacyEndpoint;
+  readonly secrets: DeploymentSecrets;
+  readonly senders: SenderIdentities;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: VoiceAutomationStackProps) {
     super(scope, id, props);
@@ -68,6 +79,29 @@ export class VoiceAutomationStack extends Stack {
       this.webhook.approvalBaseUrl,
     );
 
+    this.privacy = new PrivacyEndpoint(this, 'Privacy', {
+      config,
+      webhook: this.webhook,
+      environment: this.workflows.environment,
+      calls,
+      approvals,
+      manualQueue,
+      longRunning: { highValue: stateMachines['high-value'], slaWatch: stateMachines['sla-watch'] },
+    });
+
+    this.secrets = new DeploymentSecrets(this, 'Secrets', config.secretNames);
+    for (const [name, fn] of Object.entries(this.functions())) {
+      this.secrets.grantRead(fn, SECRETS_READ[name as FunctionName]);
+    }
+
+    this.senders = new SenderIdentities(this, 'Senders', config);
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      manualQueue,
+      deadLetterQueues: { EndedRunWatch: this.endedRunWatch.deadLetters },
+      stateMachines,
+    });
+
     // A synth without them is still useful (review, diff, tests), so it warns rather than fails;
     // `cdk synth --strict` turns the warning into an error for a real deployment.
     const missing = missingVariables(config);
@@ -80,10 +114,38 @@ export class VoiceAutomationStack extends Stack {
 
     // The operators' queue command finds the queue, the table and the machines by these names.
     new CfnOutput(this, 'ApiUrl', { value: this.webhook.api.url });
+    new CfnOutput(this, 'WebhookUrl', {
+      description: 'The URL to enter in the voice platform, with the flow id at its end',
+      value: this.webhook.api.urlForPath('/webhook/automation/{flow_id}'),
+    });
+    if (this.webhook.apiKey) {
+      new CfnOutput(this, 'ApiKeyId', {
+        description: 'aws apigateway get-api-key --include-value --api-key <this id>',
+        value: this.webhook.apiKey.keyId,
+      });
+    }
+    new CfnOutput(this, 'DashboardName', {
+      value: this.monitoring.dashboard.dashboard.dashboardName,
+    });
     new CfnOutput(this, 'CallsTableName', { value: calls.tableName });
     new CfnOutput(this, 'ManualQueueUrl', { value: manualQueue.queueUrl });
     for (const [name, outputId] of Object.entries(STATE_MACHINE_OUTPUTS)) {
       new CfnOutput(this, outputId, { value: stateMachines[name as WorkflowName].stateMachineArn });
     }
+  }
+
+  /** Every function of the stack by its catalog name. */
+  functions(): Record<FunctionName, HandlerFunction> {
+    const { intake, executions, approvalPage } = this.webhook;
+    const { queueFailedExecution, sweepStalledCalls } = this.endedRunWatch;
+    return {
+      ...this.workflows.taskFunctions,
+      Intake: intake,
+      Executions: executions,
+      ApprovalPage: approvalPage,
+      PrivacyRequests: this.privacy.privacyRequests,
+      QueueFailedExecution: queueFailedExecution,
+      SweepStalledCalls: sweepStalledCalls,
+    };
   }
 }
