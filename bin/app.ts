@@ -3,7 +3,8 @@
  * (`cdk synth -c stage=prod`), and creates that stage's stack. It makes no AWS calls and needs
  * no account to synthesize.
  */
-import { App, Tags } from 'aws-cdk-lib';
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import {
   type DeploymentConfig,
   DeploymentConfigError,
@@ -36,5 +37,9 @@ new VoiceAutomationStack(app, `VoiceAutomation-${config.stage}`, {
 });
 Tags.of(app).add('project', 'voice-call-automation');
 Tags.of(app).add('stage', config.stage);
+
+// cdk-nag's AWS Solutions checks on every synth: a new finding stops it, until it is fixed or
+// acknowledged with its reason where the construct is made.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
 app.synth();

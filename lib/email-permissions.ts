@@ -7,8 +7,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 
 /**
- * A sender not configured yet allows any identity of the account, so that a synth without it
- * still works (it warns about the missing setting).
+ * A sender not configured yet allows nothing: the functions refuse to run without one, and the
+ * synth warns about the missing setting.
  */
 export function grantSendEmailAs(fn: IFunction, senders: Array<string | undefined>): void {
   const stack = Stack.of(fn);
@@ -17,14 +17,14 @@ export function grantSendEmailAs(fn: IFunction, senders: Array<string | undefine
 
   const names = senders.flatMap((sender) => {
     const domain = sender?.split('@')[1];
-    return sender && domain ? [sender, domain] : ['*'];
+    return sender && domain ? [sender, domain] : [];
   });
-  const identities = names.includes('*') ? ['*'] : [...new Set(names)];
+  if (names.length === 0) return;
 
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: identities.map(identity),
+      resources: [...new Set(names)].map(identity),
     }),
   );
 }

@@ -14,6 +14,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { OPERATIONS_FUNCTIONS } from '../functions/catalog';
 import type { DeploymentConfig } from './config';
+import { grantOnExecutions } from './execution-permissions';
 import { grantHandOver } from './hand-over-permissions';
 import { HandlerFunction } from './handler-function';
 
@@ -65,9 +66,12 @@ export class EndedRunWatch extends Construct {
     });
     calls.grant(this.queueFailedExecution, 'dynamodb:UpdateItem');
     // The event leaves out an execution's input when it is large; the function reads it then.
-    for (const machine of standardMachines) {
-      machine.grantExecution(this.queueFailedExecution, 'states:DescribeExecution');
-    }
+    grantOnExecutions(
+      this.queueFailedExecution,
+      standardMachines,
+      'states:DescribeExecution',
+      'the function reads the input of any run of the Standard workflows that ended badly.',
+    );
 
     this.endedExecutions = new Rule(this, 'EndedExecutions', {
       description: 'Standard workflow runs that failed, timed out or were aborted',

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { API_FUNCTIONS } from '../functions/catalog';
 import type { WebhookApi } from './api';
 import type { DeploymentConfig } from './config';
+import { grantOnExecutions } from './execution-permissions';
 import { HandlerFunction } from './handler-function';
 
 export interface PrivacyEndpointProps {
@@ -59,10 +60,14 @@ export class PrivacyEndpoint extends Construct {
     );
     approvals.grant(fn, 'dynamodb:Scan', 'dynamodb:BatchWriteItem');
     manualQueue.grant(fn, 'sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage');
-    for (const machine of [longRunning.highValue, longRunning.slaWatch]) {
-      machine.grant(fn, 'states:ListExecutions');
-      machine.grantExecution(fn, 'states:StopExecution');
-    }
+    const machines = [longRunning.highValue, longRunning.slaWatch];
+    for (const machine of machines) machine.grant(fn, 'states:ListExecutions');
+    grantOnExecutions(
+      fn,
+      machines,
+      'states:StopExecution',
+      "an erasure stops whichever of the person's runs are still going.",
+    );
 
     props.webhook.route(
       props.webhook.api.root.resourceForPath('admin/privacy/{action}'),
