@@ -8,7 +8,7 @@
 /** The parameter that carries a Task's path-given timeout to the local task. */
 export const LOCAL_TIMEOUT_FIELD = 'localTimeoutSeconds';
 /** Longer than any local run, and below the 24.8 days past which Node's timers fire at once. */
-const LONGER_THAN_ANY_RUN = 2_000_000;
+export const LONGER_THAN_ANY_RUN = 2_000_000;
 
 type Json = Record<string, unknown>;
 

@@ -5,6 +5,8 @@
  * on, as the Wait does. The definition AWS runs keeps its Wait.
  */
 
+import { LONGER_THAN_ANY_RUN } from './local-definition';
+
 type Json = Record<string, unknown>;
 
 /** The Task resource standing in for a timestamp Wait in the local copy. */
@@ -52,7 +54,13 @@ export function withScaledWaits<T extends Json>(definition: T): T {
   const local = (state: Json): Json => {
     if (isTimestampWait(state)) {
       const { Timestamp: _at, TimestampPath: _path, Type: _wait, ...rest } = state;
-      return { ...rest, Type: 'Task', Resource: SCALED_WAIT_RESOURCE };
+      // A Wait has no timeout; the engine would give the Task standing in for it one.
+      return {
+        ...rest,
+        Type: 'Task',
+        Resource: SCALED_WAIT_RESOURCE,
+        TimeoutSeconds: LONGER_THAN_ANY_RUN,
+      };
     }
     const copy = { ...state };
     if (Array.isArray(copy.Branches))

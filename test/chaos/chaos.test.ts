@@ -39,8 +39,11 @@ const standins = () => [
   stack.jira,
 ];
 
+// A hang costs a whole connector timeout, so it is kept short; but well above what a loaded
+// machine needs to answer, since a stand-in that answers after the client gave up has done the
+// work, and the retry would do it again (as a real service whose answer is lost would).
 beforeAll(async () => {
-  stack = await startLocalStack({ timeScale: 0.001, env: { CONNECTOR_TIMEOUT_MS: '300' } });
+  stack = await startLocalStack({ timeScale: 0.001, env: { CONNECTOR_TIMEOUT_MS: '2000' } });
 });
 afterAll(() => stack.stop());
 
@@ -137,6 +140,7 @@ const replayTarget = () => ({
   stateMachines: {
     lead: process.env.LEAD_STATE_MACHINE_ARN,
     support: process.env.SUPPORT_STATE_MACHINE_ARN,
+    'sla-watch': process.env.SLA_WATCH_STATE_MACHINE_ARN,
   },
   ttlSeconds: 86_400,
 });

@@ -83,6 +83,10 @@ describe('waits until a timestamp on the local engine', () => {
       Resource: SCALED_WAIT_RESOURCE,
       Next: 'Done',
     });
+    // A Wait has no timeout, and the engine gives a Task 60 s unless told otherwise.
+    expect(
+      (branch?.States.WaitUntilDue as { TimeoutSeconds?: number }).TimeoutSeconds,
+    ).toBeGreaterThan(14 * 86_400);
   });
 
   it('refuses a TimestampPath it cannot read locally', () => {
