@@ -88,7 +88,7 @@ npm run bench            # everything, about 3 minutes; rewrites this file
 npm run bench -- --quick # a smoke run in about a minute
 \`\`\`
 
-The load and end-to-end parts start the local stack (\`startLocalStack({ port: 3900, timeScale: 0.001 })\`) in a child process on 127.0.0.1:3900-3909, with \`LOG_LEVEL=SILENT\`; autocannon runs in the parent. Bundles are written to \`bench/.out/\`.
+The load and end-to-end parts start the local stack (\`startLocalStack({ port: 3900, timeScale: 0.001 })\`) in a child process on 127.0.0.1:3900-3910, with \`LOG_LEVEL=SILENT\`; autocannon runs in the parent. Bundles are written to \`bench/.out/\`.
 
 ## Targets
 

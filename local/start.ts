@@ -25,7 +25,7 @@ if (values.help) {
   --fresh        start with empty data (deletes the stack's data first)
   --data-dir     where data is kept across restarts (default .local-data/)
   --port         port of the local API on 127.0.0.1 (default 3000, or $PORT); the
-                 stand-ins and services take the next nine ports
+                 stand-ins and services take the next ten ports (+10: the operations page)
   --time-scale   multiply workflow waits and retry intervals (default 1)
 
 Settings read from the environment (see the README): ${USER_SETTINGS.join(', ')}.`);
@@ -56,7 +56,7 @@ const stack = await startLocalStack({ dataDir, port, ...(timeScale ? { timeScale
   (error: NodeJS.ErrnoException & { port?: number }) => {
     console.error(
       error.code === 'EADDRINUSE'
-        ? `Port ${error.port ?? port} is in use (the stack takes ${port} to ${port + 9}); try: npm start -- --port 4000`
+        ? `Port ${error.port ?? port} is in use (the stack takes ${port} to ${port + 10}); try: npm start -- --port 4000`
         : error.message,
     );
     process.exit(1);
