@@ -1,6 +1,6 @@
 /**
  * The whole system on one machine: the same handlers and ASL files, AWS wire protocols on
- * loopback (dynalite, sqslite, a Step Functions endpoint, SES and SNS endpoints), and stand-ins
+ * loopback (dynalite, SQS, Step Functions, SES and SNS endpoints of our own), and stand-ins
  * of the outside HTTP services. Used by `npm start` and by the tests.
  */
 
