@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Stage } from 'aws-cdk-lib';
+import { type CfnElement, Stage } from 'aws-cdk-lib';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ afterAll(async () => {
 function assetOf(fn: IConstruct): string {
   const { stack: cdkStack, template } = synthesized;
   const resource = template.toJSON().Resources[
-    cdkStack.getLogicalId(fn.node.defaultChild as import('aws-cdk-lib').CfnElement)
+    cdkStack.getLogicalId(fn.node.defaultChild as CfnElement)
   ] as { Properties: { Code: { S3Key: string } } };
   const hash = resource.Properties.Code.S3Key.replace(/\.zip$/, '');
   return path.join(Stage.of(cdkStack)?.outdir ?? '', `asset.${hash}`);
