@@ -84,9 +84,8 @@ describe('waits until a timestamp on the local engine', () => {
       Next: 'Done',
     });
     // A Wait has no timeout, and the engine gives a Task 60 s unless told otherwise.
-    expect(
-      (branch?.States.WaitUntilDue as { TimeoutSeconds?: number }).TimeoutSeconds,
-    ).toBeGreaterThan(14 * 86_400);
+    const stand = branch?.States.WaitUntilDue as { TimeoutSeconds?: number } | undefined;
+    expect(stand?.TimeoutSeconds).toBeGreaterThan(14 * 86_400);
   });
 
   it('refuses a TimestampPath it cannot read locally', () => {
