@@ -9,10 +9,9 @@ import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
-  ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { dynamoDb } from '../aws/dynamodb';
+import { dynamoDb, scanAll } from '../aws/dynamodb';
 import { recordAudit } from './audit-trail';
 import type { WorkflowOutcome } from './outcome';
 
@@ -155,27 +154,17 @@ export async function recordOutcome(
  * stopped or died outside its catchers. Call records are the items with a `flow`.
  */
 export async function stalledCalls(table: string, olderThanMs: number): Promise<CallRecord[]> {
-  const found: CallRecord[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamoDb().send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression:
-          'attribute_exists(flow) AND attribute_not_exists(outcome) AND receivedAt < :cutoff',
-        ExpressionAttributeValues: { ':cutoff': { N: String(Date.now() - olderThanMs) } },
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const executionId = item.pk?.S;
-      if (executionId && Number(item.expiresAt?.N ?? 0) >= nowSeconds()) {
-        found.push(fromItem(executionId, item));
-      }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return found;
+  const items = await scanAll({
+    TableName: table,
+    FilterExpression:
+      'attribute_exists(flow) AND attribute_not_exists(outcome) AND receivedAt < :cutoff',
+    ExpressionAttributeValues: { ':cutoff': { N: String(Date.now() - olderThanMs) } },
+  });
+  return items.flatMap((item) => {
+    const executionId = item.pk?.S;
+    const live = Number(item.expiresAt?.N ?? 0) >= nowSeconds();
+    return executionId && live ? [fromItem(executionId, item)] : [];
+  });
 }
 
 /** The Step Functions execution name of the call's latest run. */

@@ -13,3 +13,8 @@ export function callSummaryLines(call: Call): string[] {
     `Summary: ${call.summary}`,
   ];
 }
+
+/** The e-mail a team gets when a call is handed to it: why, the call, and its execution. */
+export function handOverEmailText(why: string, call: Call, executionId: string): string {
+  return [why, '', ...callSummaryLines(call), '', `Execution: ${executionId}`].join('\n');
+}

@@ -3,7 +3,7 @@
  * team told by e-mail, each through the simplest direct call, so that a person can take over.
  */
 import type { Call } from '../core/call';
-import { callSummaryLines } from '../core/call-summary';
+import { handOverEmailText } from '../core/call-summary';
 import { workflowConfig } from '../core/workflow-config';
 import { crm, mailer } from './connections';
 import { consentProperty } from './consent';
@@ -28,13 +28,11 @@ export function leadFallback(
       const sent = await mailer().send({
         to: workflowConfig().teams.standard.email,
         subject: `Call needs a person: ${contact.name ?? contact.email}`,
-        text: [
+        text: handOverEmailText(
           'The automatic lead processing of this call failed; please follow up by hand.',
-          '',
-          ...callSummaryLines(call),
-          '',
-          `Execution: ${executionId}`,
-        ].join('\n'),
+          call,
+          executionId,
+        ),
         headers: { 'X-Execution-Id': executionId, 'X-Template': 'lead-fallback' },
       });
       return `e-mail ${sent.messageId}`;

@@ -3,10 +3,10 @@
  * the step ledger's records and run journals), approvals, jobs in the manual processing queue,
  * the CRM contact, and the audit trails of their calls. Exported as one document, or erased.
  */
-import { type AttributeValue, BatchWriteItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
-import { dynamoDb } from '../aws/dynamodb';
+import { dynamoDb, type Item, scanAll } from '../aws/dynamodb';
 import { sqs } from '../aws/sqs';
 import { stepFunctions } from '../aws/step-functions';
 import type { CrmContact, HubSpotClient } from '../connectors/hubspot';
@@ -50,53 +50,41 @@ function emailKeyOf(email: string): string {
   return normalised.emailKey;
 }
 
-/** Keys of the calls table's items about these calls, found by their key prefixes. */
-async function recordsOf(table: string, executionIds: string[]) {
-  const items: Array<Record<string, AttributeValue>> = [];
+/** The calls table's items about these calls, found by their keys' prefixes. */
+async function recordsOf(table: string, executionIds: string[]): Promise<Item[]> {
+  const items: Item[] = [];
   for (let i = 0; i < executionIds.length; i += 20) {
-    const batch = executionIds.slice(i, i + 20);
     const values: Record<string, AttributeValue> = {};
-    const tests = batch.flatMap((id, n) => {
+    const tests = executionIds.slice(i, i + 20).flatMap((id, n) => {
       values[`:call${n}`] = { S: id };
       values[`:step${n}`] = { S: `step#${id}#` };
       values[`:run${n}`] = { S: `run#${id}#` };
       return [`pk = :call${n}`, `begins_with(pk, :step${n})`, `begins_with(pk, :run${n})`];
     });
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new ScanCommand({
-          TableName: table,
-          FilterExpression: tests.join(' OR '),
-          ExpressionAttributeValues: values,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    items.push(
+      ...(await scanAll({
+        TableName: table,
+        FilterExpression: tests.join(' OR '),
+        ExpressionAttributeValues: values,
+      })),
+    );
   }
   return items;
 }
 
-async function approvalsOf(table: string, executionIds: string[]) {
-  const items: Array<Record<string, AttributeValue>> = [];
+async function approvalsOf(table: string, executionIds: string[]): Promise<Item[]> {
+  const items: Item[] = [];
   for (let i = 0; i < executionIds.length; i += 50) {
-    const batch = executionIds.slice(i, i + 50);
-    const values = Object.fromEntries(batch.map((id, n) => [`:e${n}`, { S: id }]));
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new ScanCommand({
-          TableName: table,
-          FilterExpression: `executionId IN (${Object.keys(values).join(', ')})`,
-          ExpressionAttributeValues: values,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const values = Object.fromEntries(
+      executionIds.slice(i, i + 50).map((id, n) => [`:e${n}`, { S: id }]),
+    );
+    items.push(
+      ...(await scanAll({
+        TableName: table,
+        FilterExpression: `executionId IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeValues: values,
+      })),
+    );
   }
   return items;
 }

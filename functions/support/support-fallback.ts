@@ -3,7 +3,7 @@
  * the call by e-mail, the simplest direct call, so that somebody answers the customer.
  */
 import type { Call } from '../core/call';
-import { callSummaryLines } from '../core/call-summary';
+import { handOverEmailText } from '../core/call-summary';
 import { supportConfig } from '../core/support-config';
 import { supportMailer } from './connections';
 
@@ -16,13 +16,11 @@ export function supportFallback(
       const sent = await supportMailer().send({
         to: supportConfig().teams.technical.email,
         subject: `Support call needs a person: ${call.contact.name ?? call.contact.email}`,
-        text: [
+        text: handOverEmailText(
           'The automatic support processing of this call failed; please answer the customer.',
-          '',
-          ...callSummaryLines(call),
-          '',
-          `Execution: ${executionId}`,
-        ].join('\n'),
+          call,
+          executionId,
+        ),
         headers: { 'X-Execution-Id': executionId, 'X-Template': 'support-fallback' },
       });
       return `e-mail ${sent.messageId}`;

@@ -7,6 +7,7 @@ import type { ManualJob } from '../../functions/core/manual-queue';
 import { replayJob } from '../../functions/core/replay-job';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { eventually, postCall, sampleCall } from '../helpers/calls';
+import { highValueCall } from '../helpers/high-value';
 import { takeJobs } from '../helpers/manual-queue';
 
 let stack: LocalStack;
@@ -135,22 +136,9 @@ describe('failures outside the workflows', () => {
   });
 
   it('hands over a Standard execution that was stopped, as EventBridge reports it', async () => {
-    const email = 'stopped@acme-industries.example';
-    const contact = stack.hubspot.store.addContact({ email, company: 'Acme Industries' });
-    stack.hubspot.store.activities
-      .get(contact.id)
-      ?.calls.push('9001', '9002', '9003', '9004', '9005');
     const answer = await postCall(
       stack.apiUrl,
-      sampleCall({
-        conversation_context: {
-          customer_email: email,
-          customer_name: 'Max Weber',
-          company_name: 'Acme Industries',
-          urgency_level: 'critical',
-        },
-        custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
-      }),
+      highValueCall(stack, 'stopped@acme-industries.example'),
     );
     expect(answer.body.status).toBe('pending_approval');
     const executionArn = `${process.env.HIGH_VALUE_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${answer.body.execution_id}`;

@@ -7,7 +7,8 @@ import { logger } from '../../functions/core/logger';
 import { RETURNING_CUSTOMER_EMAIL } from '../../local/crm-seed';
 import { LOCAL_SECRETS } from '../../local/local-env';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { eventually, postCall, sampleCall } from '../helpers/calls';
+import { eventually, postCall } from '../helpers/calls';
+import { highValueCall as highValueCallOf } from '../helpers/high-value';
 import { approvalLink, emailWith, readEmails } from '../helpers/outbox';
 
 /** Settings in hours, given here in seconds (the time scale applies to the stack's defaults). */
@@ -37,23 +38,9 @@ function timings(settings: Record<string, number | string>) {
   resetConfig();
 }
 
-/** A caller the CRM knows well, from a large company, critical and with a big budget: above 90. */
+/** The high-value caller of test/helpers/high-value.ts, by e-mail and name. */
 function highValueCall(email: string, name = 'Max Weber') {
-  if (!stack.hubspot.store.contactByEmail(email)) {
-    const contact = stack.hubspot.store.addContact({ email, company: 'Acme Industries' });
-    stack.hubspot.store.activities
-      .get(contact.id)
-      ?.calls.push('9001', '9002', '9003', '9004', '9005');
-  }
-  return sampleCall({
-    conversation_context: {
-      customer_email: email,
-      customer_name: name,
-      company_name: 'Acme Industries',
-      urgency_level: 'critical',
-    },
-    custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
-  });
+  return highValueCallOf(stack, email, { customer_name: name });
 }
 
 async function executionStatus(executionId: unknown) {

@@ -10,6 +10,7 @@ import { LOCAL_SECRETS } from '../../local/local-env';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../../local/stack';
 import { localStackInfo, writeStackInfo } from '../../local/stack-info';
 import { postCall, sampleCall } from '../helpers/calls';
+import { highValueCall } from '../helpers/high-value';
 import { takeJobs } from '../helpers/manual-queue';
 
 const PERSON = 'ida.privacy@acme-industries.example';
@@ -49,10 +50,6 @@ async function everything(): Promise<{ data: string; auditTrails: string }> {
 
 describe('a data-protection request', () => {
   it('exports everything held on a person, then erases it, leaving others alone', async () => {
-    const contact = stack.hubspot.store.addContact({ email: PERSON, company: 'Acme Industries' });
-    stack.hubspot.store.activities
-      .get(contact.id)
-      ?.calls.push('9001', '9002', '9003', '9004', '9005');
     const person = {
       customer_email: PERSON,
       customer_name: 'Ida Privacy',
@@ -60,11 +57,9 @@ describe('a data-protection request', () => {
     };
     const highValue = await postCall(
       stack.apiUrl,
-      sampleCall({
-        conversation_context: { ...person, urgency_level: 'critical' },
-        custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
-      }),
+      highValueCall(stack, PERSON, { customer_name: 'Ida Privacy' }),
     );
+    const contact = stack.hubspot.store.contactByEmail(PERSON);
     stack.slack.injectFault({ kind: 'status', status: 503, times: 'always' });
     const partial = await postCall(
       stack.apiUrl,
@@ -97,7 +92,7 @@ describe('a data-protection request', () => {
     expect(exportBody.data.executionIds.sort()).toEqual([...ids].sort());
     expect(exportBody.data.queuedJobs).toHaveLength(1);
     expect(exportBody.data).toMatchObject({
-      crmContact: { id: contact.id },
+      crmContact: { id: contact?.id },
       approvals: [expect.objectContaining({ executionId: ids[0] })],
     });
     expect(JSON.stringify(exportBody.data.records)).toContain('lead.NotifyTeamChat');

@@ -5,6 +5,7 @@
  */
 import type { LocalStack } from '../../local/stack';
 import { type Answer, postCall, sampleCall } from '../helpers/calls';
+import { highValueCall } from '../helpers/high-value';
 
 /** The partial lead whose page is checked for personal data. */
 export const PARTIAL_CALLER = {
@@ -51,21 +52,4 @@ export async function sendSampleCalls(stack: LocalStack): Promise<SampleAnswers>
 
   const highValue = await send(highValueCall(stack, 'coo@acme-industries.example'));
   return { completed, support, replayed, discarded, highValue };
-}
-
-/** A caller the CRM knows well, from a large company, critical and with a big budget: above 90. */
-function highValueCall(stack: LocalStack, email: string) {
-  const contact = stack.hubspot.store.addContact({ email, company: 'Acme Industries' });
-  stack.hubspot.store.activities
-    .get(contact.id)
-    ?.calls.push('9001', '9002', '9003', '9004', '9005');
-  return sampleCall({
-    conversation_context: {
-      customer_email: email,
-      customer_name: 'Max Weber',
-      company_name: 'Acme Industries',
-      urgency_level: 'critical',
-    },
-    custom_data: { budget_mentioned: '250k', competitor_mentioned: 'Contoso' },
-  });
 }
