@@ -95,6 +95,6 @@ if (action === 'export') {
   console.log(
     `Erased (request ${String(answer.request_id)}): ${erased.calls} calls, ${erased.records} records, ` +
       `${erased.approvals} approvals, ${erased.queuedJobs} queued jobs, ${erased.stoppedRuns} running ` +
-      `workflows stopped, CRM contact ${erased.crmContact ? 'deleted' : 'not found'}.`,
+      `workflows stopped, ${erased.crmContacts} CRM contacts deleted.`,
   );
 }

@@ -11,6 +11,7 @@ import { sqs } from '../aws/sqs';
 import { stepFunctions } from '../aws/step-functions';
 import type { CrmContact, HubSpotClient } from '../connectors/hubspot';
 import { type AuditEntry, readAuditTrail } from '../core/audit-trail';
+import { awaitOutcome, readCall } from '../core/call-records';
 import { ERASURE_STOP_ERROR } from '../core/ended-runs';
 import type { ManualJob } from '../core/manual-queue';
 import { normaliseEmail } from '../intake/email';
@@ -32,7 +33,8 @@ export interface PersonalData {
   records: Array<Record<string, unknown>>;
   approvals: Array<Record<string, unknown>>;
   queuedJobs: ManualJob[];
-  crmContact?: CrmContact;
+  /** Found by the address as typed and as normalised, and by the ids the person's steps used. */
+  crmContacts: CrmContact[];
   /** What was done with their calls; ids and statuses only. */
   auditTrails: Record<string, AuditEntry[]>;
 }
@@ -97,18 +99,86 @@ interface Found {
   queued: Awaited<ReturnType<ManualQueueBrowser['browse']>>;
 }
 
-async function find(email: string, target: PrivacyTarget): Promise<Found> {
-  const emailKey = emailKeyOf(email);
+/** A call of the person's that is still being processed would write its data again. */
+export class CallInProgressError extends Error {
+  override name = 'CallInProgressError';
+  constructor() {
+    super(
+      'A call of this person is still being processed; send the request again in a few minutes.',
+    );
+  }
+}
+
+/** The CRM did not answer: nothing was exported or changed. */
+export class CrmUnavailableError extends Error {
+  override name = 'CrmUnavailableError';
+  constructor(cause: unknown) {
+    super('The CRM did not answer, so nothing was exported or changed; send the request again.', {
+      cause,
+    });
+  }
+}
+
+async function settleRunningCalls(table: string, executionIds: string[], waitMs: number) {
+  const records = await Promise.all(
+    executionIds.map(async (id) => {
+      const record = await readCall(table, id);
+      return record && !record.outcome ? awaitOutcome(table, id, Date.now() + waitMs) : record;
+    }),
+  );
+  if (records.some((record) => record && !record.outcome)) throw new CallInProgressError();
+}
+
+/** The contact ids the person's steps found or created in the CRM. */
+function contactIdsIn(records: Item[]): string[] {
+  return records.flatMap((item) => {
+    const id = (plainValue(item.result ?? { NULL: true }) as { contactId?: unknown } | null)
+      ?.contactId;
+    return typeof id === 'string' ? [id] : [];
+  });
+}
+
+/** The CRM's contacts of the person: by the address as typed and as normalised, and by id. */
+async function crmContactsOf(
+  target: PrivacyTarget,
+  addresses: string[],
+  knownIds: string[],
+): Promise<CrmContact[]> {
+  try {
+    const found = await Promise.all(
+      [...new Set(addresses)].map((address) => target.crm.findContactByEmail(address)),
+    );
+    const contacts = new Map<string, CrmContact>();
+    for (const contact of found) if (contact) contacts.set(contact.id, contact);
+    for (const id of knownIds) if (!contacts.has(id)) contacts.set(id, { id, properties: {} });
+    return [...contacts.values()];
+  } catch (error) {
+    throw new CrmUnavailableError(error);
+  }
+}
+
+async function find(email: string, target: PrivacyTarget, waitMs: number): Promise<Found> {
+  const normalised = normaliseEmail(email);
+  if (!normalised) throw new UnreadableEmailError();
+  const { emailKey } = normalised;
   const executionIds = await callsOf(target.callsTable, emailKey);
-  const ids = new Set(executionIds);
-  const browser = new ManualQueueBrowser(sqs(), target.manualQueueUrl, { holdSeconds: 60 });
-  const [records, approvals, allQueued, crmContact, trails] = await Promise.all([
+  await settleRunningCalls(target.callsTable, executionIds, waitMs);
+
+  const [records, approvals, trails] = await Promise.all([
     recordsOf(target.callsTable, executionIds),
     approvalsOf(target.approvalsTable, executionIds),
-    browser.browse(),
-    target.crm.findContactByEmail(email.trim()),
     Promise.all(executionIds.map(async (id) => [id, await readAuditTrail(id)] as const)),
   ]);
+  const crmContacts = await crmContactsOf(
+    target,
+    [email.trim(), normalised.email],
+    contactIdsIn(records),
+  );
+
+  // Last, so that nothing above can fail while the queue's messages are held.
+  const ids = new Set(executionIds);
+  const browser = new ManualQueueBrowser(sqs(), target.manualQueueUrl, { holdSeconds: 60 });
+  const allQueued = await browser.browse();
   const queued = allQueued.filter(
     (job) =>
       (job.job && ids.has(job.job.executionId)) ||
@@ -122,7 +192,7 @@ async function find(email: string, target: PrivacyTarget): Promise<Found> {
       records: records.map(plainItem),
       approvals: approvals.map(plainItem),
       queuedJobs: queued.flatMap((job) => (job.job ? [job.job] : [])),
-      ...(crmContact ? { crmContact } : {}),
+      crmContacts,
       auditTrails: Object.fromEntries(trails),
     },
     recordKeys: [personKey(emailKey), ...records.map((item) => item.pk?.S ?? '')],
@@ -137,7 +207,7 @@ export async function exportPersonalData(
   email: string,
   target: PrivacyTarget,
 ): Promise<PersonalData> {
-  const found = await find(email, target);
+  const found = await find(email, target, 0);
   await found.browser.release(found.queued);
   return found.data;
 }
@@ -148,7 +218,7 @@ export interface ErasureReport {
   approvals: number;
   queuedJobs: number;
   stoppedRuns: number;
-  crmContact: boolean;
+  crmContacts: number;
 }
 
 /**
@@ -160,7 +230,8 @@ export async function erasePersonalData(
   email: string,
   target: PrivacyTarget,
 ): Promise<{ executionIds: string[]; erased: ErasureReport }> {
-  const found = await find(email, target);
+  // A call still going would write the person's data again: wait for it a little, or refuse.
+  const found = await find(email, target, 20_000);
   // First, so that no run of theirs writes their data again after it is gone.
   const stoppedRuns = await stopRunsOf(target.longRunningMachines, found.data.executionIds);
   await Promise.all([
@@ -168,9 +239,10 @@ export async function erasePersonalData(
     deleteItems(target.approvalsTable, found.approvalKeys),
     ...found.queued.map((job) => found.browser.remove(job)),
   ]);
-  const crmContact = found.data.crmContact
-    ? await target.crm.eraseContact(found.data.crmContact.id)
-    : false;
+  let crmContacts = 0;
+  for (const contact of found.data.crmContacts) {
+    if (await target.crm.eraseContact(contact.id)) crmContacts += 1;
+  }
   return {
     executionIds: found.data.executionIds,
     erased: {
@@ -179,7 +251,7 @@ export async function erasePersonalData(
       approvals: found.approvalKeys.length,
       queuedJobs: found.queued.length,
       stoppedRuns,
-      crmContact,
+      crmContacts,
     },
   };
 }

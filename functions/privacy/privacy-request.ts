@@ -10,6 +10,8 @@ import { HttpError } from '../core/errors';
 import { manualQueueUrl } from '../core/manual-queue';
 import { crm } from '../lead/connections';
 import {
+  CallInProgressError,
+  CrmUnavailableError,
   type ErasureReport,
   erasePersonalData,
   exportPersonalData,
@@ -82,7 +84,7 @@ export async function runPrivacyRequest(
         records: data.records.length,
         approvals: data.approvals.length,
         queuedJobs: data.queuedJobs.length,
-        crmContact: Boolean(data.crmContact),
+        crmContacts: data.crmContacts.length,
       });
       return { request_id: requestId, action, data };
     }
@@ -92,6 +94,10 @@ export async function runPrivacyRequest(
   } catch (error) {
     if (error instanceof UnreadableEmailError) {
       throw new HttpError(400, error.message, { field: 'email' });
+    }
+    if (error instanceof CallInProgressError) throw new HttpError(409, error.message);
+    if (error instanceof CrmUnavailableError) {
+      throw new HttpError(503, error.message, { retry_after_seconds: 30 });
     }
     throw error;
   }

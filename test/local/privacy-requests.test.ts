@@ -92,7 +92,7 @@ describe('a data-protection request', () => {
     expect(exportBody.data.executionIds.sort()).toEqual([...ids].sort());
     expect(exportBody.data.queuedJobs).toHaveLength(1);
     expect(exportBody.data).toMatchObject({
-      crmContact: { id: contact?.id },
+      crmContacts: [expect.objectContaining({ id: contact?.id })],
       approvals: [expect.objectContaining({ executionId: ids[0] })],
     });
     expect(JSON.stringify(exportBody.data.records)).toContain('lead.NotifyTeamChat');
@@ -102,7 +102,7 @@ describe('a data-protection request', () => {
       approvals: 1,
       queuedJobs: 1,
       stoppedRuns: 1,
-      crmContact: true,
+      crmContacts: 1,
     });
     const approvalRun = [...stack.stepFunctions.executions.values()].find(
       (execution) => execution.name === ids[0] && execution.machine.type === 'STANDARD',
@@ -148,6 +148,47 @@ describe('a data-protection request', () => {
     expect(await badEmail.json()).toMatchObject({ field: 'email' });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ known_actions: ['export', 'erase'] });
+  });
+
+  it('finds the CRM contact however the address is spelled, and waits for a call still running', async () => {
+    const typed = 'Max.Muster+crm@GoogleMail.com';
+    stack.hubspot.injectFault({ kind: 'hang', path: '/crm/v3/objects/contacts', method: 'POST' });
+    const inFlight = postCall(
+      stack.apiUrl,
+      sampleCall({ conversation_context: { customer_email: typed } }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const erased = await privacyRequest('erase', { email: 'maxmuster@gmail.com' });
+    const answer = await inFlight;
+
+    expect(answer.body.status).toBe('completed');
+    expect(erased.status).toBe(200);
+    expect(await erased.json()).toMatchObject({ erased: { calls: 1, crmContacts: 1 } });
+    expect(stack.hubspot.store.contactByEmail('max.muster+crm@googlemail.com')).toBeUndefined();
+    const exported = (await (await privacyRequest('export', { email: typed })).json()) as {
+      data: { executionIds: string[]; crmContacts: unknown[] };
+    };
+    expect(exported.data).toMatchObject({ executionIds: [], crmContacts: [] });
+  });
+
+  it('changes nothing and says so when the CRM does not answer', async () => {
+    const email = 'crm.down@initrode.example';
+    await postCall(stack.apiUrl, sampleCall({ conversation_context: { customer_email: email } }));
+    stack.hubspot.injectFault({ kind: 'status', status: 503, times: 'always' });
+
+    const refused = await privacyRequest('erase', { email });
+    stack.hubspot.clearFaults();
+
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({
+      error: 'The CRM did not answer, so nothing was exported or changed; send the request again.',
+    });
+    expect(stack.hubspot.store.contactByEmail(email)).toBeDefined();
+    const exported = (await (await privacyRequest('export', { email })).json()) as {
+      data: { executionIds: string[] };
+    };
+    expect(exported.data.executionIds).toHaveLength(1);
   });
 
   it('is what npm run privacy does, asking for --yes before it erases', async () => {
