@@ -3,6 +3,7 @@
  * the state machines; options given outright take their place. Credentials and region come
  * from the standard AWS SDK chain.
  */
+import { operatorActor } from './operator-actor';
 import type { TargetOptions } from './queue-args';
 import type { QueueTarget, TargetDependencies } from './queue-target';
 
@@ -68,9 +69,18 @@ export async function awsTarget(
     where,
     queueUrl,
     replay: callsTable
-      ? { callsTable, stateMachines, ttlSeconds: ttlSeconds(env.IDEMPOTENCY_TTL_HOURS) }
+      ? {
+          callsTable,
+          stateMachines,
+          ttlSeconds: ttlSeconds(env.IDEMPOTENCY_TTL_HOURS),
+          actor: operatorActor(),
+        }
       : undefined,
-    environment: region ? { AWS_REGION: region } : {},
+    // The audit trail lives in the calls table.
+    environment: {
+      ...(region ? { AWS_REGION: region } : {}),
+      ...(callsTable ? { CALLS_TABLE: callsTable } : {}),
+    },
   };
 }
 

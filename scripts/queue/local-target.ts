@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { readStackInfo, stackInfoPath } from '../../local/stack-info';
 import type { SqsSender } from './manual-queue-browser';
+import { operatorActor } from './operator-actor';
 import type { QueueTarget } from './queue-target';
 
 export class NoLocalStackError extends Error {
@@ -35,6 +36,7 @@ export async function localTarget(
       callsTable: info.callsTable,
       stateMachines: info.stateMachines,
       ttlSeconds: info.callTtlSeconds,
+      actor: operatorActor(),
     },
     environment: {
       AWS_REGION: info.region,
@@ -47,6 +49,8 @@ export async function localTarget(
       AWS_ENDPOINT_URL_DYNAMODB: info.endpoints.dynamodb,
       AWS_ENDPOINT_URL_SQS: info.endpoints.sqs,
       AWS_ENDPOINT_URL_SFN: info.endpoints.stepFunctions,
+      // The audit trail lives in the calls table.
+      CALLS_TABLE: info.callsTable,
     },
     local: { infoPath },
   };

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readAuditTrail } from '../../functions/core/audit-trail';
 import { type ManualJob, queueManualJob } from '../../functions/core/manual-queue';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { eventually } from '../helpers/calls';
@@ -141,6 +142,13 @@ describe('npm run queue -- replay', () => {
     expect(await executionStatus(stack, call?.executionId ?? '')).toBe('completed');
     expect(manualQueueMessages(stack)).toHaveLength(0);
     expect(contactCreations(stack)).toHaveLength(1);
+    expect(await readAuditTrail(call?.executionId ?? '')).toContainEqual(
+      expect.objectContaining({
+        actor: expect.stringMatching(/^operator:/),
+        action: 'job.replayed',
+        detail: expect.objectContaining({ jobId: call?.jobId }),
+      }),
+    );
   });
 
   it('takes a second job of a call that a replay completed off the queue as already completed', async () => {
@@ -213,6 +221,13 @@ describe('npm run queue -- discard', () => {
     expect(out).toContain(`Job ${call?.jobId}\n`);
     expect(out).toContain(`\nDiscarded ${call?.jobId} (lead, ${call?.executionId}).\n`);
     expect(manualQueueMessages(stack)).toHaveLength(0);
+    expect(await readAuditTrail(call?.executionId ?? '')).toContainEqual(
+      expect.objectContaining({
+        actor: expect.stringMatching(/^operator:/),
+        action: 'job.discarded',
+        detail: { jobId: call?.jobId, kind: 'failed-run' },
+      }),
+    );
   });
 
   it('refuses without --yes when nobody at a terminal can confirm, touching nothing', async () => {

@@ -69,8 +69,10 @@ describe('a deployed stack as the target', () => {
           'high-value': machine('high-value'),
         },
         ttlSeconds: 86_400,
+        actor: expect.stringMatching(/^operator:/),
       },
-      environment: { AWS_REGION: 'eu-west-1' },
+      // The audit trail of replays and discards lives in the calls table.
+      environment: { AWS_REGION: 'eu-west-1', CALLS_TABLE: 'voice-prod-calls' },
     });
   });
 
@@ -154,7 +156,7 @@ describe('a deployed stack as the target', () => {
 
     expect(code).toBe(0);
     expect(captured.out()).toMatch(/^job_in_aws +failed-run +lead /m);
-    expect(env).toEqual({ AWS_REGION: 'eu-west-1' });
+    expect(env).toEqual({ AWS_REGION: 'eu-west-1', CALLS_TABLE: 'voice-prod-calls' });
   });
 
   it('refuses to replay without a calls table and state machines', async () => {
@@ -204,6 +206,7 @@ describe('the local stack as the target', () => {
       callsTable: 'calls',
       stateMachines: info.stateMachines,
       ttlSeconds: 3600,
+      actor: expect.stringMatching(/^operator:/),
     });
     expect(target.environment).toEqual({
       AWS_REGION: 'eu-central-1',
@@ -215,6 +218,7 @@ describe('the local stack as the target', () => {
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:3009',
       AWS_ENDPOINT_URL_SQS: 'http://localhost:3007',
       AWS_ENDPOINT_URL_SFN: 'http://127.0.0.1:3006',
+      CALLS_TABLE: 'calls',
     });
   });
 
