@@ -76,8 +76,10 @@ export async function receiveCall(
   const executionId = executionIdFor(key);
   const language = callerLanguage(call.language, headers['accept-language']);
   const log = logger.createChild({ persistentKeys: { executionId, workflow } });
-  // The whole call for debugging; the logger redacts the caller's personal data from it.
-  log.debug('Call validated', { call });
+  // The call for debugging, without its free text (which can name anyone, in any spelling);
+  // the logger redacts the caller's personal data from the rest.
+  const { summary: _summary, painPoints: _painPoints, timeline: _timeline, ...shape } = call;
+  log.debug('Call validated', { call: shape });
 
   const { outcome, receivedAt } = await runOnce({
     table: config.callsTable,
