@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeploymentConfig } from '../../lib/config';
 import { PROJECT_ROOT } from '../../lib/handler-function';
 import { VoiceAutomationStack } from '../../lib/voice-automation-stack';
-import { COMPLETE_SETTINGS } from './synthesized-stack';
+import { assemblyOutdir, COMPLETE_SETTINGS } from './synthesized-stack';
 
 interface Violation {
   ruleName: string;
@@ -21,7 +21,10 @@ const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'ut
 
 /** Synthesizes as `cdk synth` does, CDK's own rules included, with cdk-nag's AWS Solutions. */
 function checkedSynth(settings: Record<string, unknown>) {
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] },
+    outdir: assemblyOutdir(),
+  });
   const config = readDeploymentConfig(settings);
   const stack = new VoiceAutomationStack(app, 'VoiceAutomation-test', {
     config,

@@ -2,10 +2,12 @@
  * Builds the stack as `cdk synth` would: the feature flags of cdk.json and a given config, each
  * test file once (every file runs in a process of its own).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
 import { type DeploymentConfig, readDeploymentConfig } from '../../lib/config';
 import { PROJECT_ROOT } from '../../lib/handler-function';
 import { VoiceAutomationStack } from '../../lib/voice-automation-stack';
@@ -55,6 +57,24 @@ export interface SynthesisOptions {
   bundle?: boolean;
 }
 
+let outdirs: string | undefined;
+// Imported by the test files only: each file's process removes its assemblies when it is done.
+afterAll(() => {
+  if (outdirs) rmSync(outdirs, { recursive: true, force: true });
+});
+
+/**
+ * A fresh folder for one app's cloud assembly, below one folder per test process that goes when
+ * the process exits (an App without an outdir leaves a folder in the temp dir for every synth).
+ */
+export function assemblyOutdir(): string {
+  if (!outdirs) {
+    const parent = mkdtempSync(path.join(tmpdir(), 'voice-automation-synth-'));
+    outdirs = parent;
+  }
+  return mkdtempSync(path.join(outdirs, 'app-'));
+}
+
 export function synthesizeStack(options: SynthesisOptions = {}): SynthesizedStack {
   const { settings = COMPLETE_SETTINGS, bundle = true } = options;
   const config = readDeploymentConfig(settings);
@@ -64,7 +84,7 @@ export function synthesizeStack(options: SynthesisOptions = {}): SynthesizedStac
     // CDK's own rule checks take seconds per synth; nag.test.ts runs them with cdk-nag's.
     '@aws-cdk/core:validateAgainstDefaultRules': false,
   };
-  const app = new App({ context });
+  const app = new App({ context, outdir: assemblyOutdir() });
   const stack = new VoiceAutomationStack(app, 'VoiceAutomation-test', {
     config,
     env: { region: config.region },
