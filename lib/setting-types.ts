@@ -56,4 +56,7 @@ export const addressRanges = listOf(
 export const secretName = z
   .string()
   .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'a secret name of letters, digits and /_+=.@-')
-  .refine((name) => !/-[A-Za-z0-9]{6}$/.test(name), 'a secret name not ending in -XXXXXX');
+  .refine(
+    (name) => !/-[A-Za-z0-9]{6}$/.test(name),
+    'a secret name without the six-character suffix Secrets Manager adds to ARNs (-Ab12Cd)',
+  );
