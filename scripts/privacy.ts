@@ -56,7 +56,11 @@ async function apiUrl(): Promise<string> {
   if (values.url) return values.url.replace(/\/+$/, '');
   const info = await readStackInfo(values['data-dir'] ?? join(PROJECT_ROOT, '.local-data'));
   if (!info)
-    fail('No local stack found; start it with npm start, or pass --url of a deployed API.', 1);
+    fail(
+      'No local stack found; start it with npm start (pass --data-dir DIR for one started with ' +
+        '--data-dir), or pass --url of a deployed API.',
+      1,
+    );
   return info.endpoints.api;
 }
 

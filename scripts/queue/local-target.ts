@@ -16,7 +16,8 @@ export class NoLocalStackError extends Error {
   constructor(infoPath: string, detail?: string) {
     super(
       `no local stack found at ${displayPath(infoPath)}${detail ? ` (${detail})` : ''}; ` +
-        'start it with npm start, or pass --stack NAME for AWS',
+        'start it with npm start (pass --data-dir DIR for one started with --data-dir), ' +
+        'or pass --stack NAME for AWS',
     );
   }
 }

@@ -82,8 +82,8 @@ describe('npm run queue on the command line', () => {
 
     expect(code).toBe(1);
     expect(err).toBe(
-      `no local stack found at ${join(dataDir, 'stack.json')}; start it with npm start, ` +
-        'or pass --stack NAME for AWS\n',
+      `no local stack found at ${join(dataDir, 'stack.json')}; start it with npm start ` +
+        '(pass --data-dir DIR for one started with --data-dir), or pass --stack NAME for AWS\n',
     );
   });
 
@@ -106,7 +106,7 @@ describe('npm run queue on the command line', () => {
 
     expect(code).toBe(1);
     expect(err).toMatch(
-      /^no local stack found at .+stack\.json \(it does not answer: \w+\); start it with npm start, or pass --stack NAME for AWS\n$/,
+      /^no local stack found at .+stack\.json \(it does not answer: \w+\); start it with npm start \(pass --data-dir DIR for one started with --data-dir\), or pass --stack NAME for AWS\n$/,
     );
   });
 

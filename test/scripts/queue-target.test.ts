@@ -227,8 +227,8 @@ describe('the local stack as the target', () => {
     folders.push(dataDir);
 
     await expect(resolveTarget({ dataDir }, { projectRoot: PROJECT_ROOT })).rejects.toThrow(
-      `no local stack found at ${join(dataDir, 'stack.json')}; start it with npm start, ` +
-        'or pass --stack NAME for AWS',
+      `no local stack found at ${join(dataDir, 'stack.json')}; start it with npm start ` +
+        '(pass --data-dir DIR for one started with --data-dir), or pass --stack NAME for AWS',
     );
   });
 });
