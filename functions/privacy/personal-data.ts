@@ -46,12 +46,6 @@ export class UnreadableEmailError extends Error {
   }
 }
 
-function emailKeyOf(email: string): string {
-  const normalised = normaliseEmail(email);
-  if (!normalised) throw new UnreadableEmailError();
-  return normalised.emailKey;
-}
-
 /** The calls table's items about these calls, found by their keys' prefixes. */
 async function recordsOf(table: string, executionIds: string[]): Promise<Item[]> {
   const items: Item[] = [];

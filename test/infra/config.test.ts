@@ -67,7 +67,9 @@ describe('the deployment configuration', () => {
     expect(message).toContain('context key hubspotBaseUrl: an https URL');
     expect(message).toContain('context key allowedIps.1: an IPv4 or IPv6 address or CIDR range');
     expect(message).toContain('context key apiKeyRequired: true or false');
-    expect(message).toContain('context key hubspotTokenSecretName: a secret name without the six-character suffix');
+    expect(message).toContain(
+      'context key hubspotTokenSecretName: a secret name without the six-character suffix',
+    );
   });
 
   it('stops the app with the list of bad keys and no stack trace', async () => {
