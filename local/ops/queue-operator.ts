@@ -5,7 +5,6 @@
  * a browse hides every message while it looks, so two at once would each see part of the queue.
  */
 import { sqs } from '../../functions/aws/sqs';
-import { recordAudit } from '../../functions/core/audit-trail';
 import type { ReplayTarget } from '../../functions/core/replay-job';
 import {
   type CommandContext,
@@ -14,6 +13,7 @@ import {
   JobNotFoundError,
   takeJob,
 } from '../../scripts/queue/command-context';
+import { discardJob } from '../../scripts/queue/discard-job';
 import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
 import type { QueuedJob } from '../../scripts/queue/queued-job';
 import { replayOne } from '../../scripts/queue/replay-commands';
@@ -69,25 +69,12 @@ export class QueueOperator {
     return this.inTurn(async (context, lines) => {
       try {
         const queued = await takeJob(context, id);
-        try {
-          await context.browser.remove(queued);
-        } catch (error) {
-          await giveBack(context, [queued]);
-          throw error;
-        }
-        if (queued.job) {
-          await recordAudit(queued.job.executionId, {
-            actor: OPS_PAGE_ACTOR,
-            action: 'job.discarded',
-            detail: { jobId: queued.job.jobId, kind: queued.job.kind },
-          });
-        }
-        const what = queued.job ? ` (${queued.job.workflow}, ${queued.job.executionId})` : '';
+        const text = await discardJob(context, queued, OPS_PAGE_ACTOR);
         return this.note({
           jobId: id,
           action: 'discard',
           done: true,
-          text: `Discarded ${queued.id}${what}.`,
+          text,
         });
       } catch (error) {
         failure(error, lines);

@@ -1,6 +1,6 @@
 /** The commands of `npm run queue`: list, show, replay and discard. Each answers its exit code. */
-import { recordAudit } from '../../functions/core/audit-trail';
 import { type CommandContext, type CommandIo, giveBack, takeJob } from './command-context';
+import { discardJob } from './discard-job';
 import { jobDetails, jobListing } from './job-text';
 import { operatorActor } from './operator-actor';
 import { type QueueCommand, UsageError } from './queue-args';
@@ -67,20 +67,6 @@ async function discard(context: CommandContext, id: string, yes: boolean): Promi
       return 1;
     }
   }
-  try {
-    await browser.remove(queued);
-  } catch (error) {
-    await giveBack(context, [queued]);
-    throw error;
-  }
-  if (queued.job) {
-    await recordAudit(queued.job.executionId, {
-      actor: operatorActor(),
-      action: 'job.discarded',
-      detail: { jobId: queued.job.jobId, kind: queued.job.kind },
-    });
-  }
-  const what = queued.job ? ` (${queued.job.workflow}, ${queued.job.executionId})` : '';
-  io.out(`\nDiscarded ${queued.id}${what}.`);
+  io.out(`\n${await discardJob(context, queued, operatorActor())}`);
   return 0;
 }
