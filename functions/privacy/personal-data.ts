@@ -5,7 +5,6 @@
  */
 import { type AttributeValue, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
 import { dynamoDb, type Item, scanAll } from '../aws/dynamodb';
 import { sqs } from '../aws/sqs';
 import { stepFunctions } from '../aws/step-functions';
@@ -14,6 +13,7 @@ import { type AuditEntry, readAuditTrail } from '../core/audit-trail';
 import { awaitOutcome, readCall } from '../core/call-records';
 import { ERASURE_STOP_ERROR } from '../core/ended-runs';
 import type { ManualJob } from '../core/manual-queue';
+import { ManualQueueBrowser } from '../core/manual-queue-browser';
 import { normaliseEmail } from '../intake/email';
 import { callsOf, personKey } from './person-index';
 

@@ -5,6 +5,8 @@
  * a browse hides every message while it looks, so two at once would each see part of the queue.
  */
 import { sqs } from '../../functions/aws/sqs';
+import { ManualQueueBrowser } from '../../functions/core/manual-queue-browser';
+import type { QueuedJob } from '../../functions/core/queued-job';
 import type { ReplayTarget } from '../../functions/core/replay-job';
 import {
   type CommandContext,
@@ -14,8 +16,6 @@ import {
   takeJob,
 } from '../../scripts/queue/command-context';
 import { discardJob } from '../../scripts/queue/discard-job';
-import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
-import type { QueuedJob } from '../../scripts/queue/queued-job';
 import { replayOne } from '../../scripts/queue/replay-commands';
 import { replayRunner } from '../../scripts/queue/replay-runner';
 

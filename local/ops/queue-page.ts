@@ -3,8 +3,8 @@
  * Discard button, and what the last actions from this page did.
  */
 import { MANUAL_JOB_KINDS, type ManualJob } from '../../functions/core/manual-queue';
+import type { QueuedJob } from '../../functions/core/queued-job';
 import { redactText } from '../../functions/core/redaction';
-import type { QueuedJob } from '../../scripts/queue/queued-job';
 import type { LocalStepFunctions } from '../stepfunctions/engine';
 import { executionHref, findExecution, formatTime } from './execution-summary';
 import { type Html, html } from './html';

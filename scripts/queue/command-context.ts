@@ -1,8 +1,8 @@
 /** What the queue commands work with, so that they run the same from the CLI and from tests. */
 import type { ManualJob } from '../../functions/core/manual-queue';
+import type { ManualQueueBrowser } from '../../functions/core/manual-queue-browser';
+import { isNamed, type QueuedJob } from '../../functions/core/queued-job';
 import type { ReplayResult } from '../../functions/core/replay-job';
-import type { ManualQueueBrowser } from './manual-queue-browser';
-import { isNamed, type QueuedJob } from './queued-job';
 
 export interface CommandIo {
   /** Results: standard output. */

@@ -1,7 +1,7 @@
 /** Takes a job off the queue for good, recorded in the call's audit trail with who did it. */
 import { recordAudit } from '../../functions/core/audit-trail';
+import type { QueuedJob } from '../../functions/core/queued-job';
 import { type CommandContext, giveBack } from './command-context';
-import type { QueuedJob } from './queued-job';
 
 /** Deletes the job (or gives it back when that fails) and answers how to say what went. */
 export async function discardJob(

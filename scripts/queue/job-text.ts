@@ -1,6 +1,6 @@
 /** How jobs read on a terminal: one line each in a listing, a header and the JSON in full. */
 import { MANUAL_JOB_KINDS, type ManualJob } from '../../functions/core/manual-queue';
-import type { QueuedJob } from './queued-job';
+import type { QueuedJob } from '../../functions/core/queued-job';
 
 const COLUMNS = ['JOB', 'KIND', 'WORKFLOW', 'EXECUTION', 'QUEUED AT', 'REASON', 'FAILED STEPS'];
 

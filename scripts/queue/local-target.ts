@@ -5,8 +5,8 @@
 
 import { join, relative, resolve } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import type { SqsSender } from '../../functions/core/manual-queue-browser';
 import { readStackInfo, stackInfoPath } from '../../local/stack-info';
-import type { SqsSender } from './manual-queue-browser';
 import { operatorActor } from './operator-actor';
 import type { QueueTarget } from './queue-target';
 

@@ -3,13 +3,13 @@
  * out. The SDK settings of the target are applied before any AWS client is built.
  */
 import { sqs } from '../../functions/aws/sqs';
-import type { CommandIo } from './command-context';
-import { checkLocalStackAnswers } from './local-target';
 import {
   ManualQueueBrowser,
   type QueueBrowserOptions,
   type SqsSender,
-} from './manual-queue-browser';
+} from '../../functions/core/manual-queue-browser';
+import type { CommandIo } from './command-context';
+import { checkLocalStackAnswers } from './local-target';
 import { parseQueueArgs, USAGE, UsageError } from './queue-args';
 import { checkConfirmable, runQueueCommand } from './queue-commands';
 import { applyEnvironment, resolveTarget, type TargetDependencies } from './queue-target';

@@ -2,9 +2,10 @@
  * `replay ID` and `replay --all`: each job is replayed while it is kept hidden, then deleted
  * when the replay is done with it, or given back (visible again) with the reason it stays.
  */
+
+import { isNamed, type QueuedJob } from '../../functions/core/queued-job';
 import { type CommandContext, giveBack, type JobReplayer, takeJob } from './command-context';
 import { UsageError } from './queue-args';
-import { isNamed, type QueuedJob } from './queued-job';
 import {
   leavesQueue,
   type ReplayVerdict,

@@ -1,9 +1,9 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManualJob } from '../../functions/core/manual-queue';
+import { ManualQueueBrowser } from '../../functions/core/manual-queue-browser';
 import type { ReplayResult } from '../../functions/core/replay-job';
 import type { JobReplayer } from '../../scripts/queue/command-context';
-import { ManualQueueBrowser } from '../../scripts/queue/manual-queue-browser';
 import { runQueueCommand } from '../../scripts/queue/queue-commands';
 import { type SqsFixture, startSqsFixture } from '../helpers/local-sqs';
 import { capturedIo } from './queue-fixtures';

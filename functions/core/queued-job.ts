@@ -4,7 +4,7 @@
  * its message went out queues the same job again).
  */
 import { z } from 'zod';
-import type { ManualJob } from '../../functions/core/manual-queue';
+import type { ManualJob } from './manual-queue';
 
 export interface QueuedMessage {
   messageId: string;

@@ -2,13 +2,13 @@ import { type Message, PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/cl
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sqs } from '../../functions/aws/sqs';
 import { type ManualJob, queueManualJob } from '../../functions/core/manual-queue';
-import { QUEUES } from '../../local/sqs';
-import { type LocalStack, startLocalStack } from '../../local/stack';
 import {
   ManualQueueBrowser,
   SharedReceiptHandleError,
   type SqsSender,
-} from '../../scripts/queue/manual-queue-browser';
+} from '../../functions/core/manual-queue-browser';
+import { QUEUES } from '../../local/sqs';
+import { type LocalStack, startLocalStack } from '../../local/stack';
 
 /** A job as the hand-over queues it, the n-th of a run of jobs queued a second apart. */
 function sampleJob(n: number): ManualJob {
