@@ -11,6 +11,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { dynamoDb } from '../aws/dynamodb';
@@ -155,10 +156,10 @@ export async function startAttempt(
   return record;
 }
 
-export async function completeStep(
+async function updateStep(
   executionId: string,
   name: string,
-  result: unknown,
+  update: Pick<UpdateItemCommandInput, 'UpdateExpression' | 'ExpressionAttributeValues'>,
 ): Promise<void> {
   const { table } = ledgerConfig();
   await send(() =>
@@ -166,41 +167,39 @@ export async function completeStep(
       new UpdateItemCommand({
         TableName: table,
         Key: stepKey(executionId, name),
-        UpdateExpression: 'SET #status = :completed, #result = :result REMOVE #error, notBefore',
         ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#error': 'error' },
-        ExpressionAttributeValues: {
-          ':completed': { S: 'completed' },
-          ':result': { S: JSON.stringify(result ?? null) },
-        },
+        ...update,
       }),
     ),
   );
 }
 
-export async function failAttempt(
+export function completeStep(executionId: string, name: string, result: unknown): Promise<void> {
+  return updateStep(executionId, name, {
+    UpdateExpression: 'SET #status = :completed, #result = :result REMOVE #error, notBefore',
+    ExpressionAttributeValues: {
+      ':completed': { S: 'completed' },
+      ':result': { S: JSON.stringify(result ?? null) },
+    },
+  });
+}
+
+export function failAttempt(
   executionId: string,
   name: string,
   error: string,
   notBefore: number | undefined,
 ): Promise<void> {
-  const { table } = ledgerConfig();
-  await send(() =>
-    dynamoDb().send(
-      new UpdateItemCommand({
-        TableName: table,
-        Key: stepKey(executionId, name),
-        UpdateExpression: notBefore
-          ? 'SET #status = :failed, #error = :error, notBefore = :notBefore'
-          : 'SET #status = :failed, #error = :error REMOVE notBefore',
-        ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
-        ExpressionAttributeValues: {
-          ':failed': { S: 'failed' },
-          ':error': { S: error },
-          ...(notBefore ? { ':notBefore': { N: String(notBefore) } } : {}),
-        },
-      }),
-    ),
-  );
+  return updateStep(executionId, name, {
+    UpdateExpression: notBefore
+      ? 'SET #status = :failed, #error = :error, notBefore = :notBefore REMOVE #result'
+      : 'SET #status = :failed, #error = :error REMOVE notBefore, #result',
+    ExpressionAttributeValues: {
+      ':failed': { S: 'failed' },
+      ':error': { S: error },
+      ...(notBefore ? { ':notBefore': { N: String(notBefore) } } : {}),
+    },
+  });
 }
 
 /** The steps of one run that ended failed, with their attempts and times. */
@@ -222,22 +221,18 @@ export async function failedSteps(
   const names = Item?.steps?.SS ?? [];
   const records: StepRecord[] = [];
   for (let i = 0; i < names.length; i += 100) {
-    const batch = names.slice(i, i + 100);
-    const { Responses } = await send(() =>
-      dynamoDb().send(
-        new BatchGetItemCommand({
-          RequestItems: {
-            [table]: {
-              Keys: batch.map((name) => stepKey(executionId, name)),
-              ConsistentRead: true,
-            },
-          },
-        }),
-      ),
-    );
-    for (const item of Responses?.[table] ?? []) {
-      const name = (item.pk?.S ?? '').slice(`step#${executionId}#`.length);
-      records.push(fromItem(name, item));
+    let keys = names.slice(i, i + 100).map((name) => stepKey(executionId, name));
+    // DynamoDB may leave keys unread under load; they are asked for again until none are left.
+    while (keys.length > 0) {
+      const request = { [table]: { Keys: keys, ConsistentRead: true } };
+      const { Responses, UnprocessedKeys } = await send(() =>
+        dynamoDb().send(new BatchGetItemCommand({ RequestItems: request })),
+      );
+      for (const item of Responses?.[table] ?? []) {
+        const name = (item.pk?.S ?? '').slice(`step#${executionId}#`.length);
+        records.push(fromItem(name, item));
+      }
+      keys = (UnprocessedKeys?.[table]?.Keys ?? []) as typeof keys;
     }
   }
   return records
