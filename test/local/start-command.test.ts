@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/stack';
 import { postCall, sampleCall } from '../helpers/calls';
+import { npmStart } from '../helpers/npm-start';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'start-command-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -18,30 +19,11 @@ interface Started {
 
 /** Runs `npm start`'s script as a person would, and waits for its ready message. */
 async function start(...args: string[]): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'local/start.ts', '--port', '0', '--data-dir', dataDir, ...args],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'SILENT' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Press Ctrl-C to stop.')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const started = await npmStart(['--port', '0', '--data-dir', dataDir, ...args]);
+  const output = started.output();
   const apiUrl = /Webhook\s+POST (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
   const crmUrl = /CRM\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
-  return { child, output: () => output, apiUrl, crmUrl };
+  return { ...started, apiUrl, crmUrl };
 }
 
 /** Runs a script of the project to its end, as `npm run` would. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/handlers';
 import type { LocalStackInfo } from '../../local/stack-info';
 import { postCall, sampleCall } from '../helpers/calls';
+import { npmStart, type StartedStack } from '../helpers/npm-start';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -121,51 +122,17 @@ describe('npm run queue on the command line', () => {
   });
 });
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
 /** `npm start` in a folder of its own, ready when it says so. */
-async function npmStart(dataDir: string): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'local/start.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--time-scale',
-      '0.001',
-    ],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'SILENT', CONNECTOR_TIMEOUT_MS: '300' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
+function startIn(dataDir: string): Promise<StartedStack> {
+  return npmStart(['--port', '0', '--data-dir', dataDir, '--time-scale', '0.001'], {
+    CONNECTOR_TIMEOUT_MS: '300',
   });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Press Ctrl-C to stop.')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`not ready:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { child, output: () => output };
 }
 
 describe('npm run queue against npm start', () => {
   it('finds the stack through its stack.json, lists a job, and finds none once it stopped', async () => {
     const dataDir = await emptyFolder();
-    const started = await npmStart(dataDir);
+    const started = await startIn(dataDir);
     const info = JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8')) as LocalStackInfo;
     const crmUrl = /CRM\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(started.output())?.[1] ?? '';
     await fetch(`${crmUrl}/__standin/faults`, {
